@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+
+namespace Katas.Parallelism.Tests;
+
+[Exercise("1.2", "When parallel pays: work size and false sharing", Points = 15, Hint = """
+    Two costs decide whether parallel code is faster: the work each delegate call does, and the memory
+    the workers write. A cache line (64 bytes) is the unit cores trade; if two workers write two
+    counters on one line, the line bounces between their cores on every write: false sharing.
+    Padding: [StructLayout(LayoutKind.Explicit, Size = ...)] with [FieldOffset(0)] on Value makes a struct
+    as big as you say. Unsafe.SizeOf<T>() tells you the size you got.
+    Chunking: Partitioner.Create(from, to, rangeSize) hands out Tuple<int, int> ranges; the
+    Parallel.ForEach overload with localInit and localFinally gives each worker a subtotal of its own.
+    Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-speed-up-small-loop-bodies
+    and https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-write-a-parallel-for-loop-with-thread-local-variables
+    """)]
+public sealed class CostModelTests
+{
+    [KataFact]
+    public void A_padded_counter_fills_a_whole_cache_line()
+    {
+        Unsafe.SizeOf<PaddedCounter>().Should().BeGreaterThanOrEqualTo(64,
+            "cores exchange memory in 64-byte cache lines: a smaller PaddedCounter shares its line with its "
+            + "neighbour in the array, and two workers writing neighbours slow each other down (false sharing). "
+            + "Pad the struct in CostModel.cs to 64 bytes");
+    }
+
+    [KataFact]
+    public void Every_worker_counts_exactly_its_own_increments()
+    {
+        long[] counts = CostModel.CountPerWorker(workers: 4, incrementsPerWorker: 100_000);
+
+        counts.Should().Equal([100_000L, 100_000L, 100_000L, 100_000L],
+            "worker w adds 1 to counters[w] incrementsPerWorker times and nobody else touches that counter");
+    }
+
+    [KataFact]
+    public void The_workers_count_at_the_same_time()
+    {
+        using var probe = new ConcurrencyProbe();
+
+        CostModel.CountPerWorker(workers: 2, incrementsPerWorker: 1_000, workerStarted: _ => probe.Arrive());
+
+        probe.SawConcurrency.Should().BeTrue(
+            "CountPerWorker must run its workers on several threads at once (Parallel.For), calling "
+            + "workerStarted at the start of each worker");
+    }
+
+    [KataFact]
+    public void The_chunked_sum_is_exact_even_past_int_MaxValue()
+    {
+        int[] values = Enumerable.Repeat(int.MaxValue, 10_000).ToArray();
+
+        long sum = CostModel.SumInChunks(values, chunkSize: 1_000);
+
+        sum.Should().Be(10_000L * int.MaxValue,
+            "10,000 times int.MaxValue does not fit in an int: every subtotal must be a long");
+    }
+}

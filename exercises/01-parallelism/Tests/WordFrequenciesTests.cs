@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace Katas.Parallelism.Tests;
+
+[Exercise("1.5", "Fold: word frequencies with per-thread dictionaries", Points = 15, Hint = """
+    A Dictionary<string, int> is not thread-safe: two workers adding to one dictionary lose counts or
+    corrupt it. So don't share it while counting: give every worker a dictionary of its own, and
+    combine the dictionaries once the workers are done. That is a fold: local accumulators, then a merge.
+    Look at CountSequential: the loop you are parallelizing is already there.
+    PLINQ: the Aggregate overload whose first argument is a Func that creates a seed (one per worker).
+    Parallel.ForEach: the overload with localInit (one state per worker) and localFinally (runs once
+    per worker at the end; several can run at once, so the merge needs a lock).
+    Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-write-a-parallel-foreach-loop-with-partition-local-variables
+    """)]
+public sealed class WordFrequenciesTests
+{
+    private static readonly string[] s_genesis =
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fixtures", "genesis-kjv.txt"));
+
+    [KataTheory]
+    [InlineData(nameof(WordFrequencies.CountWithAggregate))]
+    [InlineData(nameof(WordFrequencies.CountWithParallelForEach))]
+    public void Known_words_of_Genesis_have_their_known_counts(string method)
+    {
+        Dictionary<string, int> counts = Count(method, s_genesis);
+
+        // Counted once with grep over fixtures/corpus/genesis-kjv.txt, with the rule of WordFrequencies.Words.
+        counts.Should().Contain("and", 3_678, $"{method} must count every word once; a shared dictionary loses counts");
+        counts.Should().Contain("god", 230);
+        counts.Should().Contain("joseph", 138, "\"Joseph's\" is the word \"joseph's\", not \"joseph\"");
+        counts.Should().Contain("father's", 32);
+        counts.Should().Contain("i", 484, "\"I\" is lowercased to \"i\"");
+        counts.Should().HaveCount(2_503, "Genesis has 2,503 different words");
+        counts.Values.Sum().Should().Be(38_265, "Genesis has 38,265 words in all");
+    }
+
+    [KataTheory]
+    [InlineData(nameof(WordFrequencies.CountWithAggregate))]
+    [InlineData(nameof(WordFrequencies.CountWithParallelForEach))]
+    public void Every_count_agrees_with_an_independent_sequential_count(string method)
+    {
+        Dictionary<string, int> counts = Count(method, s_genesis);
+
+        counts.Should().BeEquivalentTo(ReferenceCount(s_genesis),
+            $"{method} must find every word of the corpus exactly as often as a one-thread count does");
+    }
+
+    private static Dictionary<string, int> Count(string method, IEnumerable<string> lines) => method switch
+    {
+        nameof(WordFrequencies.CountWithAggregate) => WordFrequencies.CountWithAggregate(lines),
+        nameof(WordFrequencies.CountWithParallelForEach) => WordFrequencies.CountWithParallelForEach(lines),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown counting method."),
+    };
+
+    /// <summary>The same rule as WordFrequencies.Words, written another way: the corpus is plain ASCII.</summary>
+    private static Dictionary<string, int> ReferenceCount(IEnumerable<string> lines) =>
+        lines.SelectMany(line => Regex.Matches(line, "[A-Za-z']+").Select(match => match.Value.Trim('\'')))
+            .Where(word => word.Length > 0)
+            .GroupBy(word => word.ToLowerInvariant())
+            .ToDictionary(group => group.Key, group => group.Count());
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace Katas.Parallelism.HiddenTests;
+
+[HiddenTests("1.5")]
+public sealed class WordFrequenciesHiddenTests
+{
+    public static TheoryData<string> Methods =>
+        [nameof(WordFrequencies.CountWithAggregate), nameof(WordFrequencies.CountWithParallelForEach)];
+
+    [KataTheory]
+    [MemberData(nameof(Methods))]
+    public void Turkish_culture_does_not_change_the_words(string method)
+    {
+        // In tr-TR, "I".ToLower() is "ı" (dotless i). The culture flows to the worker threads, so code that
+        // lowercases with the current culture instead of using Words would count "ıt" instead of "it".
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("tr-TR");
+        try
+        {
+            Dictionary<string, int> counts = Count(method, ["It is I, said IT.", "i"]);
+
+            counts.Should().BeEquivalentTo(new Dictionary<string, int> { ["it"] = 2, ["is"] = 1, ["i"] = 2, ["said"] = 1 },
+                "words are lowercased with the invariant culture, whatever the machine's culture");
+            Count(method, Genesis()).Should().BeEquivalentTo(WordFrequencies.CountSequential(Genesis()));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [KataTheory]
+    [MemberData(nameof(Methods))]
+    public void No_lines_or_lines_without_letters_give_no_words(string method)
+    {
+        Count(method, []).Should().BeEmpty("there is nothing to count");
+        Count(method, ["", "   ", "-- ; ''", "1533."]).Should().BeEmpty("punctuation and digits are not words");
+    }
+
+    [KataTheory]
+    [MemberData(nameof(Methods))]
+    public void One_line_is_counted_exactly(string method)
+    {
+        Dictionary<string, int> counts = Count(method, ["The LORD God, the LORD's word; sons' sons."]);
+
+        counts.Should().BeEquivalentTo(new Dictionary<string, int>
+        {
+            ["the"] = 2, ["lord"] = 1, ["god"] = 1, ["lord's"] = 1, ["word"] = 1, ["sons"] = 2,
+        });
+    }
+
+    [KataTheory]
+    [MemberData(nameof(Methods))]
+    public void Ten_thousand_streamed_lines_are_counted_exactly(string method)
+    {
+        // Lines arrive one by one, as from a file, so the workers take them in chunks as they go.
+        // Every line has "every", one of 100 words by i % 100 and one of 7 by i % 7: any count lost or
+        // counted twice by two workers sharing a dictionary shows up in the exact totals.
+        var expected = new Dictionary<string, int> { ["every"] = 10_000 };
+        for (int i = 0; i < 10_000; i++)
+        {
+            foreach (string word in new[] { Word(i % 100), Word(100 + (i % 7)) })
+            {
+                expected[word] = expected.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        Count(method, Lines(10_000)).Should().BeEquivalentTo(expected);
+
+        static IEnumerable<string> Lines(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                yield return $"Every {Word(i % 100)}, {Word(100 + (i % 7))}.";
+            }
+        }
+    }
+
+    [KataFact]
+    public void Null_input_is_rejected()
+    {
+        FluentActions.Invoking(() => WordFrequencies.CountWithAggregate(null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("lines");
+        FluentActions.Invoking(() => WordFrequencies.CountWithParallelForEach(null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("lines");
+    }
+
+    /// <summary>The word number <paramref name="n"/>, spelt in letters: 0 is "a", 25 is "z", 26 is "ba"...</summary>
+    private static string Word(int n) => n < 26 ? ((char)('a' + n)).ToString() : Word(n / 26) + (char)('a' + (n % 26));
+
+    private static string[] Genesis() =>
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fixtures", "genesis-kjv.txt"));
+
+    private static Dictionary<string, int> Count(string method, IEnumerable<string> lines) => method switch
+    {
+        nameof(WordFrequencies.CountWithAggregate) => WordFrequencies.CountWithAggregate(lines),
+        nameof(WordFrequencies.CountWithParallelForEach) => WordFrequencies.CountWithParallelForEach(lines),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown counting method."),
+    };
+}
