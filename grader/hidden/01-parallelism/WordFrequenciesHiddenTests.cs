@@ -77,6 +77,33 @@ public sealed class WordFrequenciesHiddenTests
         }
     }
 
+    [KataTheory]
+    [MemberData(nameof(Methods))]
+    public void Fifty_runs_over_ten_thousand_different_words_never_lose_a_count(string method)
+    {
+        // Every line has two words no other line has, so every worker ends with a big dictionary, and
+        // the workers run out of lines together: their final merges overlap. A merge into the shared
+        // result without a lock then loses counts or throws in a good fraction of the runs; fifty runs
+        // leave such a race very little room to hide. A correct fold gives the same counts every time.
+        string[] lines = [.. Enumerable.Range(0, 5_000).Select(i => $"{Word(2 * i)} {Word((2 * i) + 1)} common")];
+        Dictionary<string, int> expected = Enumerable.Range(0, 10_000).ToDictionary(Word, _ => 1);
+        expected["common"] = 5_000;
+
+        for (int run = 1; run <= 50; run++)
+        {
+            Dictionary<string, int> counts = Count(method, lines);
+
+            // A plain comparison: fifty structural comparisons of 10,001 entries would be slow.
+            string[] wrong = [.. expected.Keys.Union(counts.Keys)
+                .Where(word => counts.GetValueOrDefault(word) != expected.GetValueOrDefault(word))
+                .Take(5)
+                .Select(word => $"\"{word}\" {counts.GetValueOrDefault(word)} times instead of {expected.GetValueOrDefault(word)}")];
+            wrong.Should().BeEmpty(
+                $"run {run} of {method} must count exactly like a one-thread count; look at how the "
+                + "workers' dictionaries are merged into the result");
+        }
+    }
+
     [KataFact]
     public void Null_input_is_rejected()
     {
