@@ -51,8 +51,8 @@ public static class CostModel
         {
             workerStarted?.Invoke(worker);
 
-            // Each worker owns counters[worker], so plain increments are race-free. The ref makes every ++
-            // a write to memory, on a cache line no other worker writes: that is what the padding buys.
+            // Each worker owns counters[worker], so plain increments are race-free. Every ++ updates the
+            // counter in the array, on a cache line that no other worker writes: that is what the padding buys.
             ref long value = ref counters[worker].Value;
             for (int i = 0; i < incrementsPerWorker; i++)
             {

@@ -6,8 +6,8 @@ namespace Katas.Parallelism.Tests;
     Two costs decide whether parallel code is faster: the work each delegate call does, and the memory
     the workers write. A cache line (64 bytes) is the unit cores trade; if two workers write two
     counters on one line, the line bounces between their cores on every write: false sharing.
-    Padding: [StructLayout(LayoutKind.Explicit, Size = ...)] with [FieldOffset(0)] on Value makes a struct
-    as big as you say. Unsafe.SizeOf<T>() tells you the size you got.
+    Padding: the StructLayout attribute can set a struct's size; with LayoutKind.Explicit each field
+    also says where it sits (FieldOffset). Unsafe.SizeOf<T>() tells you the size you got.
     Chunking: Partitioner.Create(from, to, rangeSize) hands out Tuple<int, int> ranges; the
     Parallel.ForEach overload with localInit and localFinally gives each worker a subtotal of its own.
     Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-speed-up-small-loop-bodies
