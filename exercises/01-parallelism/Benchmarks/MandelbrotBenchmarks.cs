@@ -10,7 +10,10 @@ public class MandelbrotBenchmarks
 {
     private const int Width = 600;
     private const int Height = 400;
-    private const int MaxIterations = 1_000;
+
+    /// <summary>The cost of a pixel inside the set; the rows that cross the set cost about this much per pixel.</summary>
+    [Params(1_000)]
+    public int MaxIterations { get; set; }
 
     [Benchmark(Baseline = true)]
     public int[] Sequential() => Mandelbrot.RenderSequential(Width, Height, MaxIterations);
