@@ -1,0 +1,77 @@
+namespace Katas.Parallelism;
+
+/// <summary>Exercise 1.9: a parallel quicksort on the <see cref="ForkJoinPool"/>.</summary>
+public static class ParallelSort
+{
+    /// <summary>Ranges this short are sorted with <see cref="Array.Sort(Array, int, int)"/>: forking them would cost more than it saves.</summary>
+    public const int SequentialThreshold = 4_096;
+
+    /// <summary>Sorts <paramref name="data"/> in ascending order, using the workers of <paramref name="pool"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="pool"/> is null.</exception>
+    public static void QuickSort(int[] data, ForkJoinPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(pool);
+
+        // TODO: pool.Run a recursive method that sorts data[start..end): ranges of at most SequentialThreshold
+        // elements with Array.Sort, longer ones by splitting them with Partition and sorting the two halves with
+        // pool.Join. Do not use Parallel.Invoke, tasks or threads: the pool is the point.
+        throw new NotImplementedException("Exercise 1.9 (ParallelSort.QuickSort) is not solved yet. Hint: dotnet run --project grader -- hint 1.9");
+    }
+
+    /// <summary>
+    /// Rearranges <paramref name="data"/>[<paramref name="start"/>..<paramref name="end"/>) around a pivot (Hoare's
+    /// scheme, median-of-three pivot) and returns a split index: every element before it is less than or equal
+    /// to every element from it on, and both sides are non-empty. Equal keys end up on both sides, so a range of
+    /// equal values is split in the middle rather than peeled one element at a time.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the array or shorter than two elements.</exception>
+    public static int Partition(int[] data, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, data.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start + 2);
+
+        // Order the first, middle and last elements; their median, now in the middle, is the pivot. The middle
+        // is rounded down, so the pivot is never the last element: that keeps both sides non-empty.
+        int last = end - 1;
+        int middle = start + (last - start) / 2;
+        SortPair(data, start, middle);
+        SortPair(data, start, last);
+        SortPair(data, middle, last);
+        int pivot = data[middle];
+
+        int left = start - 1;
+        int right = end;
+        while (true)
+        {
+            do
+            {
+                left++;
+            }
+            while (data[left] < pivot);
+
+            do
+            {
+                right--;
+            }
+            while (data[right] > pivot);
+
+            if (left >= right)
+            {
+                return right + 1;
+            }
+
+            (data[left], data[right]) = (data[right], data[left]);
+        }
+    }
+
+    private static void SortPair(int[] data, int i, int j)
+    {
+        if (data[j] < data[i])
+        {
+            (data[i], data[j]) = (data[j], data[i]);
+        }
+    }
+}

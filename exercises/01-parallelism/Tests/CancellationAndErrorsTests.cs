@@ -1,0 +1,86 @@
+namespace Katas.Parallelism.Tests;
+
+[Exercise("1.7", "Stop early, cancel, and report every error", Points = 15, Hint = """
+    FindFirstIndex: the loop body of Parallel.For can take a second parameter, a ParallelLoopState.
+    It has two ways to end a loop early, Stop and Break; read what each promises about the iterations
+    below the current one. Parallel.For returns a ParallelLoopResult that remembers the answer for you.
+    MapWithCancellation: start from your 1.1 answer; one more PLINQ operator hands the query a token.
+    ValidateAll: an exception that leaves a Parallel.For body ends the loop early. Keep each exception
+    inside the body instead (one slot per item needs no lock), then build the AggregateException yourself.
+    Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-stop-or-break-from-a-parallel-for-loop
+    https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-cancel-a-plinq-query
+    """)]
+public sealed class CancellationAndErrorsTests
+{
+    [KataFact]
+    public void FindFirstIndex_returns_the_lowest_matching_index_when_several_match()
+    {
+        int[] items = new int[10_000];
+        items[7_000] = 1;
+        items[42] = 1;
+
+        int index = CancellationAndErrors.FindFirstIndex(items, item => item == 1);
+
+        index.Should().Be(42,
+            "items 42 and 7000 both match and the lowest wins; with Stop, a match found first at 7000 can hide 42, Break cannot");
+    }
+
+    [KataFact]
+    public void MapWithCancellation_throws_OperationCanceledException_when_cancelled_during_the_map()
+    {
+        int[] items = Enumerable.Range(0, 10_000).ToArray();
+        using var cancellation = new CancellationTokenSource();
+
+        Exception? thrown = Record.Exception(() => CancellationAndErrors.MapWithCancellation(items, item =>
+        {
+            if (item == 500)
+            {
+                cancellation.Cancel();
+            }
+
+            return item;
+        }, cancellation.Token));
+
+        thrown.Should().BeAssignableTo<OperationCanceledException>(
+            "the token was cancelled while the query ran; PLINQ's WithCancellation ends the query with the token's " +
+            "OperationCanceledException itself, not an AggregateException and not a normal return; instead it threw {0}", thrown);
+    }
+
+    [KataFact]
+    public void MapWithCancellation_with_an_already_cancelled_token_does_not_map_everything()
+    {
+        int[] items = Enumerable.Range(0, 10_000).ToArray();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        int calls = 0;
+
+        Exception? thrown = Record.Exception(() => CancellationAndErrors.MapWithCancellation(items, item =>
+        {
+            Interlocked.Increment(ref calls);
+            return item;
+        }, cancellation.Token));
+
+        thrown.Should().BeAssignableTo<OperationCanceledException>("the token was cancelled before the call; instead it threw {0}", thrown);
+        calls.Should().BeLessThan(items.Length, "a cancelled query must stop its workers, not map every item and throw afterwards");
+    }
+
+    [KataFact]
+    public void ValidateAll_reports_every_failure_in_item_order()
+    {
+        int[] items = Enumerable.Range(0, 1_000).ToArray();
+
+        Exception? thrown = Record.Exception(() => CancellationAndErrors.ValidateAll(items, item =>
+        {
+            if (item % 10 == 0)
+            {
+                throw new ArgumentException($"item {item} is a multiple of 10");
+            }
+        }));
+
+        thrown.Should().BeOfType<AggregateException>("one AggregateException carries all the failures; instead it threw {0}", thrown);
+        ((AggregateException)thrown!).InnerExceptions.Select(e => e.Message).Should().Equal(
+            items.Where(item => item % 10 == 0).Select(item => $"item {item} is a multiple of 10"),
+            "all 100 failing items must be reported, each exception as thrown, in item order; " +
+            "a bare Parallel.For stops after the first exception and reports only a few");
+    }
+}

@@ -1,0 +1,90 @@
+namespace Katas.Parallelism.Tests;
+
+[Exercise("1.9", "Fork–join: Join(a, b) and a parallel quicksort", Points = 20, Hint = """
+    Solve 1.8 first: every worker of the pool owns one of your deques.
+    Join is rayon::join. Put b where idle workers look for work (your own deque), then do a yourself.
+    When a is done, b was either stolen or is still on top of your deque: TryFindWork pops it back.
+    If it was stolen, don't sit and wait: a worker that blocks is a worker that can't run the jobs
+    everyone is waiting for. Run other jobs until b is completed; that is what makes deep recursion safe on 2 workers.
+    Quicksort: Partition a range, then Join the sorting of the two halves; below SequentialThreshold, use Array.Sort.
+    Reading: https://docs.rs/rayon/latest/rayon/fn.join.html
+    https://learn.microsoft.com/dotnet/standard/parallel-programming/task-parallel-library-tpl
+    """)]
+public sealed class ForkJoinTests
+{
+    [KataFact]
+    public void QuickSort_sorts_100_000_random_numbers()
+    {
+        int[] data = RandomNumbers(100_000, seed: 19);
+        int[] expected = data.Order().ToArray();
+        using var pool = new ForkJoinPool(workerCount: 4);
+
+        ParallelSort.QuickSort(data, pool);
+
+        data.Should().Equal(expected, "QuickSort must sort the array in place, ascending, like Array.Sort");
+    }
+
+    [KataFact]
+    public void Join_runs_both_halves_at_the_same_time()
+    {
+        using var pool = new ForkJoinPool(workerCount: 2);
+        using var probe = new ConcurrencyProbe();
+
+        (string a, int b) = pool.Run(() => pool.Join(
+            () =>
+            {
+                probe.Arrive();
+                return "a";
+            },
+            () =>
+            {
+                probe.Arrive();
+                return 2;
+            }));
+
+        (a, b).Should().Be(("a", 2), "Join returns a's result and b's result");
+        probe.SawConcurrency.Should().BeTrue(
+            "while this worker runs a, the other (idle) worker must be able to steal b from this worker's deque and run it");
+    }
+
+    [KataFact]
+    public void Deeply_nested_joins_finish_with_only_two_workers()
+    {
+        // Fibonacci with a Join at every level: thousands of nested joins, 20 deep, on 2 workers. If a
+        // worker blocks while it waits for a stolen b, both workers soon wait for jobs that sit in their own
+        // deques with nobody to run them, and the test times out.
+        using var pool = new ForkJoinPool(workerCount: 2);
+
+        int result = pool.Run(() => Fibonacci(pool, 20));
+
+        result.Should().Be(6_765, "fib(20) = 6765");
+    }
+
+    [KataFact]
+    public void An_exception_in_either_half_reaches_the_caller()
+    {
+        using var pool = new ForkJoinPool(workerCount: 2);
+
+        FluentActions.Invoking(() => pool.Run(() => pool.Join<int, int>(() => 1, () => throw new InvalidOperationException("b failed"))))
+            .Should().Throw<InvalidOperationException>().WithMessage("b failed", "an exception thrown by b must reach whoever called Run");
+        FluentActions.Invoking(() => pool.Run(() => pool.Join<int, int>(() => throw new InvalidOperationException("a failed"), () => 2)))
+            .Should().Throw<InvalidOperationException>().WithMessage("a failed", "an exception thrown by a must reach whoever called Run");
+    }
+
+    private static int Fibonacci(ForkJoinPool pool, int n)
+    {
+        if (n < 2)
+        {
+            return n;
+        }
+
+        (int smaller, int larger) = pool.Join(() => Fibonacci(pool, n - 2), () => Fibonacci(pool, n - 1));
+        return smaller + larger;
+    }
+
+    private static int[] RandomNumbers(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => random.Next()).ToArray();
+    }
+}

@@ -1,0 +1,51 @@
+namespace Katas.Parallelism.Tests;
+
+[Exercise("1.6", "Balance uneven work: Mandelbrot rows", Points = 10, Hint = """
+    Some rows of the picture cost a hundred times more than others. If each core gets one fixed half,
+    the core with the cheap half finishes early and waits: hand out small chunks of rows instead.
+    System.Collections.Concurrent.Partitioner.Create(fromInclusive, toExclusive, rangeSize) cuts a range
+    of numbers into Tuple<int, int> chunks [Item1, Item2) of rangeSize numbers.
+    Parallel.ForEach accepts that partitioner and gives the next chunk to whichever worker is free;
+    inside, a plain for loop renders the rows of one chunk with RenderRow.
+    Each row writes only its own pixels: ask yourself whether two workers can ever touch the same element.
+    Validate rowsPerChunk with the same throw helper the stub uses for width and height.
+    Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-speed-up-small-loop-bodies
+    """)]
+public sealed class MandelbrotTests
+{
+    [KataFact]
+    public void The_parallel_render_equals_the_sequential_render_pixel_for_pixel()
+    {
+        int[] expected = Mandelbrot.RenderSequential(width: 120, height: 80, maxIterations: 200);
+
+        int[] actual = Mandelbrot.RenderParallel(width: 120, height: 80, maxIterations: 200, rowsPerChunk: 4);
+
+        actual.Should().Equal(expected,
+            "pixel (x, y) must be at index y * width + x and hold the same escape time as RenderSequential computes");
+    }
+
+    [KataFact]
+    public void Every_row_is_rendered_exactly_once()
+    {
+        const int Height = 97;
+        int[] timesStarted = new int[Height];
+
+        Mandelbrot.RenderParallel(width: 16, height: Height, maxIterations: 50, rowsPerChunk: 5,
+            onRowStarted: row => Interlocked.Increment(ref timesStarted[row]));
+
+        timesStarted.Should().AllSatisfy(count => count.Should().Be(1,
+            "each chunk covers its rows [Item1, Item2) once, and together the chunks cover every row 0..height-1 once"));
+    }
+
+    [KataFact]
+    public void Chunks_of_rows_are_rendered_on_several_threads_at_once()
+    {
+        using var probe = new ConcurrencyProbe();
+
+        Mandelbrot.RenderParallel(width: 8, height: 64, maxIterations: 20, rowsPerChunk: 4,
+            onRowStarted: _ => probe.Arrive());
+
+        probe.SawConcurrency.Should().BeTrue(
+            "Parallel.ForEach must render several chunks at the same time, not one chunk after another");
+    }
+}
