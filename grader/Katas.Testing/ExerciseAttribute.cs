@@ -11,7 +11,7 @@ namespace Katas.Testing;
 /// the student's code does not compile), so write every argument as a literal: a string, a raw string
 /// literal or a number, not a constant defined elsewhere.
 /// It also becomes the xunit trait <c>Exercise=&lt;id&gt;</c>, so one exercise's tests can be run alone:
-/// <c>dotnet test -- --filter-trait "Exercise=1.3"</c>.
+/// <c>dotnet test --project exercises/01-parallelism/Tests --filter-trait "Exercise=1.3"</c>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ExerciseAttribute : Attribute, ITraitAttribute
