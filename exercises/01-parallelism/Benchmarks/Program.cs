@@ -1,12 +1,11 @@
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// In-process: BenchmarkDotNet measures the code this project was built against (exercises/ or
-// solutions/, chosen by KataSource) instead of regenerating and rebuilding a project of its own.
-IConfig config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
-    .WithOptions(ConfigOptions.JoinSummary);
+// Always in-process: BenchmarkDotNet then measures the code this project was built against (exercises/ or
+// solutions/, chosen by KataSource). Its default out-of-process toolchain would regenerate and rebuild the
+// project without that property, and so measure the stubs. --inProcess applies to every job, including
+// the ones added on the command line (--job short).
+string[] arguments = args.Contains("--inProcess", StringComparer.OrdinalIgnoreCase) ? args : ["--inProcess", .. args];
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+    .Run(arguments, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
