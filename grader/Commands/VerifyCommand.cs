@@ -35,8 +35,7 @@ internal static class VerifyCommand
             var observer = new ProgressLines(context.Out);
 
             GradeReport solutions = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: true), observer, cancellationToken);
-            GradeOptions stubOptions = shared.GradeOptions(parse, root, root, solutions: false) with { Restore = false };
-            GradeReport stubs = await GradingRun.GradeAsync(course, untouched, selection, stubOptions, observer, cancellationToken);
+            GradeReport stubs = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: false), observer, cancellationToken);
 
             var checks = ContractVerifier.Check(course, selection.Exercises, solutions, stubs).ToList();
             IReadOnlyList<string> stale = HashTestsCommand.Compare(TestManifest.Load(root), TestManifest.Create(course), File.Exists(TestManifest.PathIn(root)));

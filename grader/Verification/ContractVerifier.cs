@@ -54,10 +54,10 @@ internal static class ContractVerifier
         int hidden = result.HiddenTests.Count;
         if (result.Passed && visible > 0 && hidden > 0)
         {
-            return new VerifyCheck(name, true, $"all {Tests(visible)} visible and {Tests(hidden)} hidden pass");
+            return new VerifyCheck(name, true, $"all {Count(visible, "visible test")} and {Count(hidden, "hidden test")} pass");
         }
 
-        string why = result.Passed ? $"{Tests(visible)} visible and {Tests(hidden)} hidden ran; both kinds are needed" : $"{StatusNamesText(result)}: {result.Message}";
+        string why = result.Passed ? $"{Count(visible, "visible test")} and {Count(hidden, "hidden test")} ran; both kinds are needed" : $"{StatusNamesText(result)}: {result.Message}";
         return new VerifyCheck(name, false, why);
     }
 
@@ -76,7 +76,7 @@ internal static class ContractVerifier
 
         int visibleFailing = result.VisibleTests.Count(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped));
         int hiddenFailing = result.HiddenTests.Count(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped));
-        string counts = $"{visibleFailing.ToString(CultureInfo.InvariantCulture)} of {Tests(result.VisibleTests.Count)} visible and {hiddenFailing.ToString(CultureInfo.InvariantCulture)} of {Tests(result.HiddenTests.Count)} hidden fail on the stub";
+        string counts = $"{visibleFailing.ToString(CultureInfo.InvariantCulture)} of {Count(result.VisibleTests.Count, "visible test")} and {hiddenFailing.ToString(CultureInfo.InvariantCulture)} of {Count(result.HiddenTests.Count, "hidden test")} fail on the stub";
         return visibleFailing > 0 && hiddenFailing > 0
             ? new VerifyCheck(name, true, counts)
             : new VerifyCheck(name, false, counts + "; at least one of each must fail (does the exercise pass unsolved?)");
@@ -84,5 +84,5 @@ internal static class ContractVerifier
 
     private static string StatusNamesText(ExerciseResult result) => Reporting.StatusNames.Of(result.Status);
 
-    private static string Tests(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " test" : " tests");
+    private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 }
