@@ -3,24 +3,34 @@ using System.Text;
 namespace Katas.Grader.Running;
 
 /// <summary>A line of a child's output, cut to a maximum length.</summary>
-/// <param name="Text">The line, decoded as UTF-8 (invalid bytes become U+FFFD), without its line break.</param>
-/// <param name="Truncated">True when the line was longer than the cap and its end was dropped.</param>
-internal readonly record struct OutputLine(string Text, bool Truncated);
+/// <param name="Text">The line (its head, when truncated), decoded as UTF-8 (invalid bytes become U+FFFD), without its line break.</param>
+/// <param name="Truncated">True when the line was longer than the cap and its middle was dropped.</param>
+/// <param name="Tail">For a truncated line, its last bytes (xunit writes a failure's messages after the test output, at the end).</param>
+internal readonly record struct OutputLine(string Text, bool Truncated, string Tail = "");
 
 /// <summary>
 /// Reads lines from a stream that may carry anything (student code can write raw bytes, never end a line
-/// or flood gigabytes): each line is capped at <c>maxLineBytes</c>, the rest of an overlong line is read
-/// and dropped, so memory stays bounded whatever the child writes.
+/// or flood gigabytes): each line keeps at most <c>maxLineBytes</c> from its start and a few KiB from its
+/// end, the middle of an overlong line is read and dropped, so memory stays bounded whatever the child
+/// writes. When an xunit message (<c>{"$type":"</c>) starts in the middle of a line, the foreign bytes
+/// before it are dropped, so a message glued to a flood without a line break is still read whole.
 /// </summary>
 internal sealed class BoundedLineReader : IDisposable
 {
+    /// <summary>Bytes kept from the end of an overlong line.</summary>
+    public const int TailBytes = 64 * 1024;
+
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly byte[] s_marker = "{\"$type\":\""u8.ToArray();
 
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
     private readonly byte[] _buffer = new byte[64 * 1024];
-    /// <summary>Bytes of the line being assembled (at most <c>_maxLineBytes</c>).</summary>
+    /// <summary>The head of the line being assembled (at most <c>_maxLineBytes</c>).</summary>
     private readonly MemoryStream _line = new();
+    /// <summary>Ring buffer with the last <see cref="TailBytes"/> bytes of an overlong line.</summary>
+    private readonly byte[] _tail = new byte[TailBytes];
+    private long _tailWritten;
     private int _start;
     private int _end;
     private bool _truncated;
@@ -63,31 +73,66 @@ internal sealed class BoundedLineReader : IDisposable
         }
     }
 
+    public void Dispose() => _line.Dispose();
+
     private void Append(int offset, int count)
     {
+        // A message marker after the start of the line means foreign bytes came first: start over there.
+        int marker = _buffer.AsSpan(offset, count).LastIndexOf(s_marker);
+        if (marker > 0 || (marker == 0 && (_line.Length > 0 || _truncated)))
+        {
+            _line.SetLength(0);
+            _truncated = false;
+            _tailWritten = 0;
+            offset += marker;
+            count -= marker;
+        }
+
         int room = _maxLineBytes - (int)_line.Length;
         if (count > room)
         {
             _truncated = true;
-            count = room;
+            _line.Write(_buffer, offset, room);
+            AppendTail(offset + room, count - room);
+            return;
         }
 
         _line.Write(_buffer, offset, count);
     }
 
-    public void Dispose() => _line.Dispose();
+    private void AppendTail(int offset, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            _tail[_tailWritten++ % TailBytes] = _buffer[offset + i];
+        }
+    }
 
     private OutputLine TakeLine()
     {
         ReadOnlySpan<byte> bytes = _line.GetBuffer().AsSpan(0, (int)_line.Length);
-        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+        if (!_truncated && bytes.Length > 0 && bytes[^1] == (byte)'\r')
         {
             bytes = bytes[..^1];
         }
 
-        var line = new OutputLine(s_utf8.GetString(bytes), _truncated);
+        string tail = "";
+        if (_truncated)
+        {
+            int length = (int)Math.Min(_tailWritten, TailBytes);
+            byte[] ordered = new byte[length];
+            for (int i = 0; i < length; i++)
+            {
+                ordered[i] = _tail[(_tailWritten - length + i) % TailBytes];
+            }
+
+            tail = s_utf8.GetString(ordered).TrimEnd('\r');
+        }
+
+        var line = new OutputLine(s_utf8.GetString(bytes), _truncated, tail);
         _line.SetLength(0);
         _truncated = false;
+        _tailWritten = 0;
         return line;
     }
 }

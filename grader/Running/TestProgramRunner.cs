@@ -299,7 +299,7 @@ internal sealed class TestProgramRunner
 
     private static string FailureText(XunitMessage result)
     {
-        if (result.Truncated)
+        if (result.Truncated && result.Messages.Count == 0)
         {
             return "the test failed, but its message was too large to read (does it print in a loop?)";
         }

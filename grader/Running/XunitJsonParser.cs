@@ -41,7 +41,7 @@ internal static partial class XunitJsonParser
             }
         }
 
-        return Salvage(text);
+        return Salvage(text, line.Tail);
     }
 
     private static XunitMessage? FromJson(JsonElement root)
@@ -69,7 +69,7 @@ internal static partial class XunitJsonParser
         };
     }
 
-    private static XunitMessage? Salvage(string text)
+    private static XunitMessage? Salvage(string text, string tail)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match match in StringField().Matches(text))
@@ -92,9 +92,70 @@ internal static partial class XunitJsonParser
             TestClassName = fields.GetValueOrDefault("TestClassName"),
             TestMethodName = fields.GetValueOrDefault("TestMethodName") ?? fields.GetValueOrDefault("MethodName"),
             DisplayName = fields.GetValueOrDefault("TestDisplayName"),
-            Cause = fields.GetValueOrDefault("Cause"),
+            Cause = fields.GetValueOrDefault("Cause") ?? TailField(tail, "Cause"),
+            Messages = TailArray(tail, "Messages"),
+            ExceptionTypes = TailArray(tail, "ExceptionTypes"),
             Truncated = true,
         };
+    }
+
+    /// <summary>A string field from the end of a cut line (the head had the ids, the tail has the verdict).</summary>
+    private static string? TailField(string tail, string name)
+    {
+        Match match = Regex.Match(tail, "\"" + name + "\":\"(?<value>(?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.CultureInvariant);
+        return match.Success ? Unescape(match.Groups["value"].Value) : null;
+    }
+
+    /// <summary>The strings of an array field from the end of a cut line, when it is there whole.</summary>
+    private static string[] TailArray(string tail, string name)
+    {
+        int start = tail.LastIndexOf("\"" + name + "\":[", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        int open = tail.IndexOf('[', start);
+        try
+        {
+            using var document = JsonDocument.Parse(tail[open..FindArrayEnd(tail, open)]);
+            return document.RootElement.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "").ToArray();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Index just past the ']' closing the array that opens at <paramref name="open"/> (strings skipped).</summary>
+    private static int FindArrayEnd(string text, int open)
+    {
+        bool inString = false;
+        for (int i = open; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c == ']')
+            {
+                return i + 1;
+            }
+        }
+
+        return text.Length;
     }
 
     private static string Unescape(string value)
