@@ -148,7 +148,10 @@ internal sealed class SharedOptions
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() <= 0)
+            // A token that is not a number is reported by the parser itself; here only its sign matters.
+            if (result.Tokens.Count > 0
+                && int.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+                && value <= 0)
             {
                 result.AddError($"{option.Name} must be a positive number");
             }

@@ -106,7 +106,9 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
             {
                 string target = Path.Combine(course.Root, Path.GetRelativePath(overlay, file));
                 restore.Add((target, File.Exists(target) ? File.ReadAllBytes(target) : null));
-                File.Copy(file, target, overwrite: true);
+                // Written, not copied: a copy keeps the fixture's old timestamp on Unix, and MSBuild would
+                // think the output newer than the source and skip the build.
+                File.WriteAllBytes(target, File.ReadAllBytes(file));
             }
         }
 

@@ -36,7 +36,7 @@ public sealed class MetadataReaderTests
     [Fact]
     public void Qualified_attribute_names_named_arguments_and_nested_classes_are_understood()
     {
-        const string source = """
+        const string source = """"
             namespace Outer
             {
                 namespace Inner
@@ -51,7 +51,7 @@ public sealed class MetadataReaderTests
                     }
                 }
             }
-            """;
+            """";
 
         SourceMetadata metadata = MetadataReader.Read(source);
 
