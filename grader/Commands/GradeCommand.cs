@@ -77,7 +77,9 @@ internal static class GradeCommand
             {
                 report = await reporter.LiveAsync(() => GradingRun.GradeAsync(course, tamper, selection, options, reporter, cancellationToken));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or InvalidOperationException)
+#pragma warning disable CA1031 // Whatever went wrong, the gradebook still gets a result with every exercise in it.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
             {
                 context.Error.WriteLine($"error: grading could not run: {TextSanitizer.OneLine(e.Message)}");
                 if (classroomFile is not null)

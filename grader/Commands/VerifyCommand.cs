@@ -32,10 +32,10 @@ internal static class VerifyCommand
             // Grade both trees as they are: a stale manifest is its own check below, not a reason to fail every exercise.
             var untouched = new TamperReport(new Dictionary<string, string>(), [], ManifestFound: false);
             Selection selection = Selection.Resolve(course, untouched, parse.GetValue(shared.Module), parse.GetValue(shared.Exercise));
-            var observer = new ProgressLines(context.Out);
-
-            GradeReport solutions = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: true), observer, cancellationToken);
-            GradeReport stubs = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: false), observer, cancellationToken);
+            GradeReport solutions = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: true),
+                new ProgressLines(context.Out, "solutions"), cancellationToken);
+            GradeReport stubs = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: false),
+                new ProgressLines(context.Out, "exercises"), cancellationToken);
 
             var checks = ContractVerifier.Check(course, selection.Exercises, solutions, stubs).ToList();
             IReadOnlyList<string> stale = HashTestsCommand.Compare(TestManifest.Load(root), TestManifest.Create(course), File.Exists(TestManifest.PathIn(root)));
@@ -62,17 +62,16 @@ internal static class VerifyCommand
     }
 
     /// <summary>Plain progress lines: verify runs in CI, where a live display would only clutter the log.</summary>
-    private sealed class ProgressLines(TextWriter output) : IGradeObserver
+    private sealed class ProgressLines(TextWriter output, string side) : IGradeObserver
     {
-        private string _side = "";
-
-        public void BuildStarted(IReadOnlyList<Module> modules) => output.WriteLine($"Building {modules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} module(s)...");
+        public void BuildStarted(IReadOnlyList<Module> modules) =>
+            output.WriteLine($"{side}: building {string.Join(", ", modules.Select(m => m.Name))}...");
 
         public void BuildFinished(BuildOutcome outcome)
         {
         }
 
-        public void ModuleStarted(Module module) => output.WriteLine($"Running {module.Name}{_side}...");
+        public void ModuleStarted(Module module) => output.WriteLine($"{side}: running the tests of {module.Name}...");
 
         public void TestProgress(Module module, TestProgress progress)
         {
@@ -80,7 +79,6 @@ internal static class VerifyCommand
 
         public void ModuleFinished(Module module, IReadOnlyList<ExerciseResult> results)
         {
-            _side = results.Count > 0 ? "" : _side;
         }
     }
 }
