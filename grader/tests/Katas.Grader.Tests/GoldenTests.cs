@@ -46,12 +46,10 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
         try
         {
             ApplyCase(caseDir, restore);
-            string[] args =
-            [
-                "--root", course.Root, "--json", json, "--plain",
-                "--test-timeout", "3", "--module-timeout", "60",
-                .. File.ReadAllLines(Path.Combine(caseDir, "args.txt")).Where(l => l.Length > 0),
-            ];
+            string[] caseArgs = File.ReadAllLines(Path.Combine(caseDir, "args.txt")).Where(l => l.Length > 0).ToArray();
+            // Small limits keep the suite short: a hang costs 5 s, not 15. A case may set its own.
+            string[] limits = caseArgs.Contains("--test-timeout") ? [] : ["--test-timeout", "5", "--module-timeout", "90"];
+            string[] args = ["--root", course.Root, "--json", json, "--plain", .. limits, .. caseArgs];
             exitCode = await GraderCli.RunAsync(args, output, output, TestContext.Current.CancellationToken);
         }
         finally
