@@ -131,15 +131,19 @@ internal static class GradingRun
     /// </summary>
     internal static ExerciseResult Combine(Exercise exercise, ClassOutcome? visible, ClassOutcome? hidden)
     {
+        // Source order, not run order: xunit's order depends on where the assembly lives, and the same
+        // code must give the same report in every checkout.
+        List<TestRecord> visibleTests = InSourceOrder(visible);
+        List<TestRecord> hiddenTests = InSourceOrder(hidden);
         var faults = new List<(TestStatus Status, string Message)>();
-        void Collect(ClassOutcome? outcome, string label)
+        void Collect(ClassOutcome? outcome, List<TestRecord> tests, string label)
         {
             if (outcome is null)
             {
                 return;
             }
 
-            foreach (TestRecord test in outcome.Tests.Where(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped)))
+            foreach (TestRecord test in tests.Where(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped)))
             {
                 faults.Add((test.Status, $"{label}{Readable(test.MethodName)}: {test.Message}"));
             }
@@ -150,10 +154,8 @@ internal static class GradingRun
             }
         }
 
-        Collect(visible, "");
-        Collect(hidden, "hidden test ");
-        List<TestRecord> visibleTests = visible?.Tests ?? [];
-        List<TestRecord> hiddenTests = hidden?.Tests ?? [];
+        Collect(visible, visibleTests, "");
+        Collect(hidden, hiddenTests, "hidden test ");
         long duration = (long)Math.Round(visibleTests.Concat(hiddenTests).Sum(t => t.DurationMs));
 
         if (faults.Count == 0 && visibleTests.Count + hiddenTests.Count == 0)
@@ -178,6 +180,11 @@ internal static class GradingRun
         };
         return Result(exercise, status, message, visibleTests, hiddenTests, duration);
     }
+
+    private static List<TestRecord> InSourceOrder(ClassOutcome? outcome) =>
+        outcome is null
+            ? []
+            : outcome.Tests.OrderBy(t => t.SourceLine).ThenBy(t => t.DisplayName, StringComparer.Ordinal).ToList();
 
     private static ExerciseResult Result(Exercise e, ExerciseStatus status, string message, IReadOnlyList<TestRecord> visible, IReadOnlyList<TestRecord> hidden, long duration) =>
         new(e.Id, e.Title, e.Module, status, status == ExerciseStatus.Passed ? e.Points : 0, e.Points, message, duration, visible, hidden, e.Hint,

@@ -182,7 +182,7 @@ internal sealed class TestProgramRunner
         if (state.InFlight is { } test && outcomes.TryGetValue(test.ClassName, out ClassOutcome? outcome))
         {
             double duration = (_clock.Elapsed - test.Started).TotalMilliseconds;
-            outcome.Tests.Add(new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, message, duration));
+            outcome.Tests.Add(new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, message, duration, test.SourceLine));
             _progress?.Invoke(new TestProgress(test.ClassName, test.DisplayName, status));
             // The rest of a theory whose row hung is skipped with it: the exercise has failed anyway.
             doneMethods.Add(test.ClassName + "." + test.MethodName);
@@ -217,7 +217,7 @@ internal sealed class TestProgramRunner
         switch (message.Type)
         {
             case "test-case-starting" when message.TestCaseUniqueId is not null:
-                state.Cases[message.TestCaseUniqueId] = (message.TestClassName ?? "", message.TestMethodName ?? "", message.DisplayName ?? "");
+                state.Cases[message.TestCaseUniqueId] = (message.TestClassName ?? "", message.TestMethodName ?? "", message.DisplayName ?? "", message.SourceLine ?? 0);
                 break;
             case "test-class-starting" when message.TestClassUniqueId is not null && message.TestClassName is not null:
                 state.Classes[message.TestClassUniqueId] = message.TestClassName;
@@ -226,11 +226,11 @@ internal sealed class TestProgramRunner
                 state.Methods[message.TestMethodUniqueId] = message.TestMethodName;
                 break;
             case "test-starting" when message.TestUniqueId is not null:
-                (string className, string methodName, string caseName) = message.TestCaseUniqueId is not null && state.Cases.TryGetValue(message.TestCaseUniqueId, out var c)
+                (string className, string methodName, string caseName, int line) = message.TestCaseUniqueId is not null && state.Cases.TryGetValue(message.TestCaseUniqueId, out var c)
                     ? c
-                    : ("", "", "");
+                    : ("", "", "", 0);
                 string display = message.DisplayName ?? caseName;
-                state.InFlight = new InFlightTest(message.TestUniqueId, className, methodName, display, _clock.Elapsed);
+                state.InFlight = new InFlightTest(message.TestUniqueId, className, methodName, display, line, _clock.Elapsed);
                 _progress?.Invoke(new TestProgress(className, display, null));
                 break;
             case "test-passed" or "test-failed" or "test-skipped" or "test-not-run" when message.TestUniqueId is not null:
@@ -285,12 +285,12 @@ internal sealed class TestProgramRunner
                 TestStatus.Skipped => result.Text ?? "skipped",
                 _ => FailureText(result),
             };
-            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, text, duration);
+            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, text, duration, test.SourceLine);
         }
         else
         {
             record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, TestStatus.Failed,
-                "the test's result could not be read (its output was too large: does it print in a loop?)", duration);
+                "the test's result could not be read (its output was too large: does it print in a loop?)", duration, test.SourceLine);
         }
 
         outcome.Tests.Add(record);
@@ -424,12 +424,12 @@ internal sealed class TestProgramRunner
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
-    private sealed record InFlightTest(string TestUniqueId, string ClassName, string MethodName, string DisplayName, TimeSpan Started);
+    private sealed record InFlightTest(string TestUniqueId, string ClassName, string MethodName, string DisplayName, int SourceLine, TimeSpan Started);
 
     /// <summary>What one start of the test program has reported so far.</summary>
     private sealed class RunState
     {
-        public Dictionary<string, (string ClassName, string MethodName, string DisplayName)> Cases { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string ClassName, string MethodName, string DisplayName, int SourceLine)> Cases { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Classes { get; } = new(StringComparer.Ordinal);
 

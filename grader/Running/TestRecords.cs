@@ -13,7 +13,8 @@ internal enum TestStatus
 }
 
 /// <summary>One test (one theory row counts as one) and how it ended.</summary>
-internal sealed record TestRecord(string ClassName, string MethodName, string DisplayName, TestStatus Status, string Message, double DurationMs);
+/// <remarks><see cref="SourceLine"/> orders tests the same way in every run, whatever order xunit ran them in.</remarks>
+internal sealed record TestRecord(string ClassName, string MethodName, string DisplayName, TestStatus Status, string Message, double DurationMs, int SourceLine = 0);
 
 /// <summary>What happened to one test class in a run of its test program.</summary>
 internal sealed class ClassOutcome

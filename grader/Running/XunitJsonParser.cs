@@ -15,6 +15,9 @@ internal static partial class XunitJsonParser
     [GeneratedRegex("\"(?<name>\\$type|TestUniqueID|TestCaseUniqueID|TestMethodUniqueID|TestClassUniqueID|TestClassName|TestMethodName|MethodName|TestDisplayName|Cause)\":\"(?<value>(?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex StringField();
 
+    [GeneratedRegex("\"ExecutionTime\":(?<value>[0-9.eE+-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecutionTimeField();
+
     public static XunitMessage? Parse(OutputLine line)
     {
         string text = line.Text;
@@ -61,6 +64,7 @@ internal static partial class XunitJsonParser
             TestClassName = String(root, "TestClassName"),
             TestMethodName = String(root, "TestMethodName") ?? String(root, "MethodName"),
             DisplayName = String(root, "TestDisplayName") ?? String(root, "TestCaseDisplayName"),
+            SourceLine = root.TryGetProperty("SourceLineNumber", out JsonElement line) && line.ValueKind == JsonValueKind.Number && line.TryGetInt32(out int number) ? number : null,
             ExecutionTime = root.TryGetProperty("ExecutionTime", out JsonElement time) && time.ValueKind == JsonValueKind.Number ? time.GetDouble() : null,
             Cause = String(root, "Cause"),
             Messages = Strings(root, "Messages"),
@@ -92,6 +96,10 @@ internal static partial class XunitJsonParser
             TestClassName = fields.GetValueOrDefault("TestClassName"),
             TestMethodName = fields.GetValueOrDefault("TestMethodName") ?? fields.GetValueOrDefault("MethodName"),
             DisplayName = fields.GetValueOrDefault("TestDisplayName"),
+            ExecutionTime = ExecutionTimeField().Match(text) is { Success: true } time
+                && double.TryParse(time.Groups["value"].ValueSpan, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds)
+                    ? seconds
+                    : null,
             Cause = fields.GetValueOrDefault("Cause") ?? TailField(tail, "Cause"),
             Messages = TailArray(tail, "Messages"),
             ExceptionTypes = TailArray(tail, "ExceptionTypes"),

@@ -22,6 +22,9 @@ internal sealed record XunitMessage
 
     public string? DisplayName { get; init; }
 
+    /// <summary>Line of the test method in its source file (test-case-starting).</summary>
+    public int? SourceLine { get; init; }
+
     /// <summary>Seconds, as xunit reports them.</summary>
     public double? ExecutionTime { get; init; }
 

@@ -41,6 +41,20 @@ public sealed class GradingRulesTests
     }
 
     [Fact]
+    public void The_message_comes_from_the_first_failing_test_in_source_order_not_run_order()
+    {
+        ExerciseResult result = GradingRun.Combine(
+            s_exercise,
+            Outcome(
+                Test("Runs_first_but_written_second", TestStatus.Failed, "second") with { SourceLine = 20 },
+                Test("Written_first", TestStatus.Failed, "first") with { SourceLine = 10 }),
+            null);
+
+        result.Message.Should().Be("Written first: first", "the same code must give the same report wherever xunit's order puts the tests");
+        result.VisibleTests.Select(t => t.SourceLine).Should().Equal(10, 20);
+    }
+
+    [Fact]
     public void A_class_that_never_finished_counts_against_the_exercise()
     {
         var aborted = new ClassOutcome { AbortStatus = TestStatus.Timeout, AbortMessage = "not run: the module's time budget ran out" };
