@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Katas.Grader.Building;
+
+/// <summary>Runs a tool (dotnet build) to completion, collecting its output lines, killed with its children on cancellation.</summary>
+internal static class ChildProcess
+{
+    /// <summary>Lines kept from a tool's output; the error lines MSBuild prints come well within this.</summary>
+    private const int MaxLines = 20_000;
+
+    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
+
+        using var process = new Process { StartInfo = startInfo };
+        var gate = new object();
+        void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                if (output.Count < MaxLines)
+                {
+                    output.Add(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        // The parameterless wait also drains the redirected output to its end.
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text;
+using Katas.Grader.Discovery;
+
+namespace Katas.Grader.Building;
+
+/// <summary>
+/// Builds the test projects of every selected module in ONE <c>dotnet build</c> of a generated solution
+/// file: each separate build invocation costs seconds of start-up, while MSBuild builds independent
+/// projects in parallel and carries on past a project that fails. Which modules failed is then read
+/// from the error lines (<c>file(line,col): error CODE: message [project]</c>).
+/// </summary>
+internal static class ModuleBuilder
+{
+    public static async Task<BuildOutcome> BuildAsync(BuildSettings settings, IReadOnlyList<Module> modules, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var projects = modules.SelectMany(m => m.Projects).ToList();
+        if (projects.Count == 0)
+        {
+            return new BuildOutcome(new Dictionary<string, IReadOnlyList<CompilerError>>(), stopwatch.Elapsed, null);
+        }
+
+        string solutionDir = Path.Combine(settings.ArtifactsRoot, "grader");
+        Directory.CreateDirectory(solutionDir);
+        string solution = Path.Combine(solutionDir, $"grade-{settings.Side}.slnx");
+        await File.WriteAllTextAsync(solution, SolutionText(projects), cancellationToken);
+
+        var arguments = new List<string>
+        {
+            "build", solution, "-nologo", "-tl:off", "-v:q", "-clp:NoSummary",
+            "-p:GenerateFullPaths=true", $"-p:KataSource={settings.Side}",
+        };
+        if (settings.PassSourceRoot)
+        {
+            arguments.Add($"-p:KataSourceRoot={settings.SourceRoot}");
+        }
+
+        if (settings.PassArtifactsRoot)
+        {
+            arguments.Add($"-p:KatasArtifacts={settings.ArtifactsRoot}");
+        }
+
+        if (!settings.Restore)
+        {
+            arguments.Add("--no-restore");
+        }
+
+        var output = new List<string>();
+        int exitCode = await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, cancellationToken);
+        IReadOnlyList<CompilerError> errors = BuildOutputParser.Parse(output);
+
+        var failed = new Dictionary<string, List<CompilerError>>(StringComparer.Ordinal);
+        var general = new List<CompilerError>();
+        foreach (CompilerError error in errors)
+        {
+            string? module = ModuleOf(error, modules, settings);
+            if (module is null)
+            {
+                general.Add(error);
+            }
+            else
+            {
+                Add(failed, module, error);
+            }
+        }
+
+        string? generalFailure = null;
+        if (general.Count > 0 || (exitCode != 0 && errors.Count == 0))
+        {
+            generalFailure = general.Count > 0
+                ? "the build failed outside any module"
+                : $"dotnet build exited with code {exitCode}: {LastLines(output, 5)}";
+            foreach (Module module in modules)
+            {
+                foreach (CompilerError error in general)
+                {
+                    Add(failed, module.Name, error);
+                }
+
+                if (general.Count == 0)
+                {
+                    Add(failed, module.Name, new CompilerError("", 0, 0, "BUILD", generalFailure, ""));
+                }
+            }
+        }
+
+        // A project that reported no error but left no program behind still cannot be run.
+        foreach (Module module in modules.Where(m => !failed.ContainsKey(m.Name)))
+        {
+            foreach (TestProject project in module.Projects)
+            {
+                string dll = Path.Combine(settings.OutputDirectory(project.Name), project.Name + ".dll");
+                if (!File.Exists(dll))
+                {
+                    Add(failed, module.Name, new CompilerError(project.ProjectPath, 0, 0, "BUILD", $"the build produced no {project.Name}.dll (dotnet build exited with code {exitCode})", project.ProjectPath));
+                }
+            }
+        }
+
+        return new BuildOutcome(
+            failed.ToDictionary(p => p.Key, p => (IReadOnlyList<CompilerError>)p.Value, StringComparer.Ordinal),
+            stopwatch.Elapsed,
+            generalFailure);
+    }
+
+    private static void Add(Dictionary<string, List<CompilerError>> failed, string module, CompilerError error)
+    {
+        if (!failed.TryGetValue(module, out List<CompilerError>? list))
+        {
+            failed[module] = list = [];
+        }
+
+        list.Add(error);
+    }
+
+    /// <summary>The module an error belongs to: by its test project, or by the library folder its file or project is in.</summary>
+    private static string? ModuleOf(CompilerError error, IReadOnlyList<Module> modules, BuildSettings settings)
+    {
+        foreach (Module module in modules)
+        {
+            if (module.Projects.Any(p => SamePath(p.ProjectPath, error.Project)))
+            {
+                return module.Name;
+            }
+
+            string libraryDir = EnsureSeparator(Path.GetFullPath(module.LibraryDirectory(settings.SourceRoot)));
+            string[] testDirs = module.Projects.Select(p => EnsureSeparator(p.Directory)).ToArray();
+            foreach (string candidate in new[] { error.Project, error.File })
+            {
+                if (candidate.Length > 0 && Path.IsPathFullyQualified(candidate))
+                {
+                    string full = Path.GetFullPath(candidate);
+                    if (full.StartsWith(libraryDir, StringComparison.Ordinal) || testDirs.Any(d => full.StartsWith(d, StringComparison.Ordinal)))
+                    {
+                        return module.Name;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SamePath(string a, string b) =>
+        a.Length > 0 && b.Length > 0 && Path.IsPathFullyQualified(b)
+        && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+
+    private static string EnsureSeparator(string path) => Path.EndsInDirectorySeparator(path) ? path : path + Path.DirectorySeparatorChar;
+
+    private static string SolutionText(IEnumerable<TestProject> projects)
+    {
+        var builder = new StringBuilder();
+        builder.Append("<Solution>\n");
+        foreach (TestProject project in projects)
+        {
+            builder.Append("  <Project Path=\"").Append(System.Security.SecurityElement.Escape(project.ProjectPath)).Append("\" />\n");
+        }
+
+        builder.Append("</Solution>\n");
+        return builder.ToString();
+    }
+
+    private static string LastLines(List<string> output, int count) =>
+        string.Join(" | ", output.Where(l => !string.IsNullOrWhiteSpace(l)).TakeLast(count).Select(l => l.Trim()));
+}

@@ -1,0 +1,3 @@
+using Katas.Grader.Commands;
+
+return await GraderCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,490 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Katas.Grader.Running;
+
+/// <summary>
+/// Runs one built xunit v3 test program as a child process and reads its JSON reporter stream, under a
+/// watchdog. A test that runs longer than the test timeout gets the whole process tree killed and is
+/// recorded as a timeout; a process that dies mid-run (Environment.Exit, stack overflow, a fatal
+/// out-of-memory) blames the test in flight. Either way the program is started again with every
+/// finished or blamed test method filtered out, so one fault costs only the test that caused it.
+/// </summary>
+internal sealed class TestProgramRunner
+{
+    /// <summary>How long to wait for more messages before looking at the clocks again.</summary>
+    private static readonly TimeSpan s_tick = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Safety net against a resume loop that makes no progress.</summary>
+    private const int MaxStarts = 200;
+
+    private readonly string _programDll;
+    private readonly RunLimits _limits;
+    private readonly Stopwatch _clock;
+    private readonly Action<TestProgress>? _progress;
+
+    /// <param name="programDll">The test program's .dll; its apphost beside it is used when present.</param>
+    /// <param name="limits">Timeouts and caps.</param>
+    /// <param name="clock">The module's stopwatch: <see cref="RunLimits.Deadline"/> is read against it.</param>
+    /// <param name="progress">Told about each test start and end, for the live display.</param>
+    public TestProgramRunner(string programDll, RunLimits limits, Stopwatch clock, Action<TestProgress>? progress)
+    {
+        _programDll = programDll;
+        _limits = limits;
+        _clock = clock;
+        _progress = progress;
+    }
+
+    /// <summary>Runs the tests of <paramref name="classes"/> (full type names) and returns what happened to each class.</summary>
+    public async Task<IReadOnlyDictionary<string, ClassOutcome>> RunAsync(IReadOnlyCollection<string> classes, CancellationToken cancellationToken)
+    {
+        var outcomes = classes.ToDictionary(c => c, _ => new ClassOutcome(), StringComparer.Ordinal);
+        var doneMethods = new HashSet<string>(StringComparer.Ordinal);
+
+        for (int start = 0; start < MaxStarts; start++)
+        {
+            var pending = outcomes.Where(o => !o.Value.Finished && o.Value.AbortStatus is null).Select(o => o.Key).ToList();
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            if (_clock.Elapsed >= _limits.Deadline)
+            {
+                Abort(outcomes, TestStatus.Timeout, "not run: the module's time budget ran out");
+                break;
+            }
+
+            RunEnd end = await RunOnceAsync(pending, doneMethods, outcomes, cancellationToken);
+            if (end == RunEnd.Stop)
+            {
+                break;
+            }
+        }
+
+        Abort(outcomes, TestStatus.Crashed, "not run: the test program kept failing to start");
+        return outcomes;
+    }
+
+    private enum RunEnd
+    {
+        /// <summary>Start again: a test was blamed and the rest may still run.</summary>
+        Resume,
+        /// <summary>Nothing more can be learnt from this program (it completed, or failed with no test to blame).</summary>
+        Stop,
+    }
+
+    private async Task<RunEnd> RunOnceAsync(List<string> pending, HashSet<string> doneMethods, Dictionary<string, ClassOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        using Process process = Start(pending, doneMethods);
+        var lines = Channel.CreateUnbounded<OutputLine>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var reader = new BoundedLineReader(process.StandardOutput.BaseStream, _limits.MaxLineBytes);
+        Task pump = PumpAsync(reader, lines.Writer);
+        var stderr = new TailBuffer(4096);
+        Task stderrPump = stderr.DrainAsync(process.StandardError.BaseStream);
+
+        var state = new RunState();
+        string? killedFor = null;
+        TimeSpan lastActivity = _clock.Elapsed;
+        try
+        {
+            while (true)
+            {
+                while (lines.Reader.TryRead(out OutputLine line))
+                {
+                    lastActivity = _clock.Elapsed;
+                    if (XunitJsonParser.Parse(line) is { } message)
+                    {
+                        Handle(message, state, outcomes, doneMethods);
+                    }
+                }
+
+                if (lines.Reader.Completion.IsCompleted)
+                {
+                    break;
+                }
+
+                TimeSpan now = _clock.Elapsed;
+                if (now >= _limits.Deadline)
+                {
+                    killedFor = $"the module's time budget of {Seconds(_limits.Deadline)} ran out while this test ran";
+                    break;
+                }
+
+                if (state.InFlight is { } inFlight && now - inFlight.Started > _limits.TestTimeout)
+                {
+                    killedFor = $"timed out: still running after {Seconds(_limits.TestTimeout)}, so the grader stopped it (an endless loop or a deadlock?)";
+                    break;
+                }
+
+                if (state.InFlight is null && now - lastActivity > _limits.TestTimeout)
+                {
+                    killedFor = $"the test program stopped responding for {Seconds(_limits.TestTimeout)} outside any test (a static constructor or module initializer that never returns?)";
+                    break;
+                }
+
+                Task wait = lines.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                await Task.WhenAny(wait, Task.Delay(s_tick, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                Kill(process);
+            }
+        }
+
+        await WaitForExitAsync(process);
+        try
+        {
+            await Task.WhenAll(pump, stderrPump).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            // A grandchild still holds the pipes open; what was read is enough.
+        }
+
+        while (lines.Reader.TryRead(out OutputLine line))
+        {
+            if (killedFor is null && XunitJsonParser.Parse(line) is { } message)
+            {
+                Handle(message, state, outcomes, doneMethods);
+            }
+        }
+
+        if (killedFor is not null)
+        {
+            return Blame(state, outcomes, doneMethods, TestStatus.Timeout, killedFor);
+        }
+
+        if (state.AssemblyFinished)
+        {
+            // Classes that never started (no tests in them, or filtered out) are settled here.
+            foreach (string name in pending)
+            {
+                outcomes[name].Finished = true;
+            }
+
+            return RunEnd.Stop;
+        }
+
+        int exitCode = process.ExitCode;
+        return Blame(state, outcomes, doneMethods, TestStatus.Crashed, CrashMessage(exitCode, stderr.Text));
+    }
+
+    /// <summary>Records the fault against the test in flight (and resumes), or against every unfinished class (and stops).</summary>
+    private RunEnd Blame(RunState state, Dictionary<string, ClassOutcome> outcomes, HashSet<string> doneMethods, TestStatus status, string message)
+    {
+        if (state.InFlight is { } test && outcomes.TryGetValue(test.ClassName, out ClassOutcome? outcome))
+        {
+            double duration = (_clock.Elapsed - test.Started).TotalMilliseconds;
+            outcome.Tests.Add(new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, message, duration, test.SourceLine));
+            _progress?.Invoke(new TestProgress(test.ClassName, test.DisplayName, status));
+            // The rest of a theory whose row hung is skipped with it: the exercise has failed anyway.
+            doneMethods.Add(test.ClassName + "." + test.MethodName);
+            return RunEnd.Resume;
+        }
+
+        Abort(outcomes, status, message);
+        return RunEnd.Stop;
+    }
+
+    private static void Abort(Dictionary<string, ClassOutcome> outcomes, TestStatus status, string message)
+    {
+        foreach (ClassOutcome outcome in outcomes.Values.Where(o => !o.Finished && o.AbortStatus is null))
+        {
+            outcome.AbortStatus = status;
+            outcome.AbortMessage = message;
+        }
+    }
+
+    private static string CrashMessage(int exitCode, string stderr)
+    {
+        string cause = stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (endless recursion?)"
+            : stderr.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ? "running out of memory"
+            : exitCode is 134 or -6 ? "an abort signal (a stack overflow or a fatal runtime error)"
+            : exitCode is 137 or -9 ? "being killed (out of memory?)"
+            : $"exit code {exitCode.ToString(CultureInfo.InvariantCulture)} (Environment.Exit or a fatal error?)";
+        return $"crashed: the test process ended with {cause} while this test ran";
+    }
+
+    private void Handle(XunitMessage message, RunState state, Dictionary<string, ClassOutcome> outcomes, HashSet<string> doneMethods)
+    {
+        switch (message.Type)
+        {
+            case "test-case-starting" when message.TestCaseUniqueId is not null:
+                state.Cases[message.TestCaseUniqueId] = (message.TestClassName ?? "", message.TestMethodName ?? "", message.DisplayName ?? "", message.SourceLine ?? 0);
+                break;
+            case "test-class-starting" when message.TestClassUniqueId is not null && message.TestClassName is not null:
+                state.Classes[message.TestClassUniqueId] = message.TestClassName;
+                break;
+            case "test-method-starting" when message.TestMethodUniqueId is not null && message.TestMethodName is not null:
+                state.Methods[message.TestMethodUniqueId] = message.TestMethodName;
+                break;
+            case "test-starting" when message.TestUniqueId is not null:
+                (string className, string methodName, string caseName, int line) = message.TestCaseUniqueId is not null && state.Cases.TryGetValue(message.TestCaseUniqueId, out var c)
+                    ? c
+                    : ("", "", "", 0);
+                string display = message.DisplayName ?? caseName;
+                state.InFlight = new InFlightTest(message.TestUniqueId, className, methodName, display, line, _clock.Elapsed);
+                _progress?.Invoke(new TestProgress(className, display, null));
+                break;
+            case "test-passed" or "test-failed" or "test-skipped" or "test-not-run" when message.TestUniqueId is not null:
+                state.Results.TryAdd(message.TestUniqueId, message);
+                break;
+            case "test-finished" when message.TestUniqueId is not null:
+                Finish(message, state, outcomes);
+                break;
+            case "test-method-finished" when message.TestMethodUniqueId is not null && message.TestClassUniqueId is not null:
+                if (state.Classes.TryGetValue(message.TestClassUniqueId, out string? ownerClass) && state.Methods.TryGetValue(message.TestMethodUniqueId, out string? method))
+                {
+                    doneMethods.Add(ownerClass + "." + method);
+                }
+
+                break;
+            case "test-class-finished" when message.TestClassUniqueId is not null:
+                if (state.Classes.TryGetValue(message.TestClassUniqueId, out string? finishedClass) && outcomes.TryGetValue(finishedClass, out ClassOutcome? finished))
+                {
+                    finished.Finished = true;
+                }
+
+                break;
+            case "test-assembly-finished":
+                state.AssemblyFinished = true;
+                break;
+        }
+    }
+
+    private void Finish(XunitMessage message, RunState state, Dictionary<string, ClassOutcome> outcomes)
+    {
+        InFlightTest? test = state.InFlight is { } inFlight && inFlight.TestUniqueId == message.TestUniqueId ? inFlight : null;
+        state.InFlight = null;
+        if (test is null || !outcomes.TryGetValue(test.ClassName, out ClassOutcome? outcome))
+        {
+            return;
+        }
+
+        double duration = (message.ExecutionTime ?? 0) * 1000;
+        TestRecord record;
+        if (state.Results.Remove(message.TestUniqueId!, out XunitMessage? result))
+        {
+            TestStatus status = result.Type switch
+            {
+                "test-passed" => TestStatus.Passed,
+                "test-skipped" or "test-not-run" => TestStatus.Skipped,
+                _ when string.Equals(result.Cause, "Timeout", StringComparison.Ordinal) => TestStatus.Timeout,
+                _ => TestStatus.Failed,
+            };
+            string text = status switch
+            {
+                TestStatus.Passed => "",
+                TestStatus.Skipped => result.Text ?? "skipped",
+                _ => FailureText(result),
+            };
+            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, text, duration, test.SourceLine);
+        }
+        else
+        {
+            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, TestStatus.Failed,
+                "the test's result could not be read (its output was too large: does it print in a loop?)", duration, test.SourceLine);
+        }
+
+        outcome.Tests.Add(record);
+        _progress?.Invoke(new TestProgress(test.ClassName, test.DisplayName, record.Status));
+    }
+
+    private static string FailureText(XunitMessage result)
+    {
+        if (result.Truncated && result.Messages.Count == 0)
+        {
+            return "the test failed, but its message was too large to read (does it print in a loop?)";
+        }
+
+        string message = result.Messages.Count > 0 ? result.Messages[0] : "";
+        string type = result.ExceptionTypes.Count > 0 ? result.ExceptionTypes[0] : "";
+        bool assertion = string.Equals(result.Cause, "Assertion", StringComparison.Ordinal) || type.StartsWith("Xunit.Sdk.", StringComparison.Ordinal);
+        if (string.Equals(result.Cause, "Timeout", StringComparison.Ordinal))
+        {
+            return "timed out: " + message;
+        }
+
+        // "System.InvalidOperationException" reads as "InvalidOperationException": the namespace is noise here.
+        string shortType = type[(type.LastIndexOf('.') + 1)..];
+        return assertion || type.Length == 0 ? message : $"{shortType}: {message}";
+    }
+
+    private Process Start(List<string> classes, HashSet<string> doneMethods)
+    {
+        string directory = Path.GetDirectoryName(_programDll)!;
+        string apphost = Path.Combine(directory, Path.GetFileNameWithoutExtension(_programDll) + (OperatingSystem.IsWindows() ? ".exe" : ""));
+        ProcessStartInfo startInfo;
+        if (File.Exists(apphost))
+        {
+            startInfo = new ProcessStartInfo(apphost);
+        }
+        else
+        {
+            startInfo = new ProcessStartInfo("dotnet");
+            startInfo.ArgumentList.Add("exec");
+            startInfo.ArgumentList.Add(_programDll);
+        }
+
+        startInfo.WorkingDirectory = directory;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.RedirectStandardInput = true;
+        startInfo.UseShellExecute = false;
+        foreach (string argument in (string[])["-reporter", "json", "-noColor", "-noLogo", "-noAutoReporters", "-parallel", "none"])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (string name in classes)
+        {
+            startInfo.ArgumentList.Add("-class");
+            startInfo.ArgumentList.Add(name);
+        }
+
+        foreach (string method in doneMethods.Order(StringComparer.Ordinal))
+        {
+            startInfo.ArgumentList.Add("-method-");
+            startInfo.ArgumentList.Add(method);
+        }
+
+        // A hard heap limit turns unbounded allocation into a clean OutOfMemoryException in the test.
+        startInfo.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _limits.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        startInfo.Environment["DOTNET_gcServer"] = "0";
+        startInfo.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        startInfo.Environment["DOTNET_EnableCrashReport"] = "0";
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["NO_COLOR"] = "1";
+
+        var process = new Process { StartInfo = startInfo };
+        process.Start();
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private static async Task PumpAsync(BoundedLineReader reader, ChannelWriter<OutputLine> writer)
+    {
+        try
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                writer.TryWrite(line);
+            }
+        }
+        catch (IOException)
+        {
+            // The process was killed while we read: what was read is all there is.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+        }
+    }
+
+    private static async Task WaitForExitAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A process that closed its output but won't exit.
+            Kill(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    private sealed record InFlightTest(string TestUniqueId, string ClassName, string MethodName, string DisplayName, int SourceLine, TimeSpan Started);
+
+    /// <summary>What one start of the test program has reported so far.</summary>
+    private sealed class RunState
+    {
+        public Dictionary<string, (string ClassName, string MethodName, string DisplayName, int SourceLine)> Cases { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Classes { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Methods { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Outcome messages waiting for their test-finished.</summary>
+        public Dictionary<string, XunitMessage> Results { get; } = new(StringComparer.Ordinal);
+
+        public InFlightTest? InFlight { get; set; }
+
+        public bool AssemblyFinished { get; set; }
+    }
+
+    /// <summary>Keeps the last bytes of a stream (the child's stderr) while draining all of it.</summary>
+    private sealed class TailBuffer(int capacity)
+    {
+        private readonly Lock _gate = new();
+        private readonly StringBuilder _text = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _text.ToString();
+                }
+            }
+        }
+
+        public async Task DrainAsync(Stream stream)
+        {
+            byte[] buffer = new byte[8192];
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer)) > 0)
+                {
+                    string chunk = Encoding.UTF8.GetString(buffer, 0, read);
+                    lock (_gate)
+                    {
+                        _text.Append(chunk);
+                        if (_text.Length > capacity)
+                        {
+                            _text.Remove(0, _text.Length - capacity);
+                        }
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+}
