@@ -78,6 +78,11 @@ internal static class GradeCommand
                 reporter.Line($"network isolation: {TextSanitizer.OneLine(options.Isolation.Description)}", options.Isolation.Active ? "grey" : "yellow");
             }
 
+            if (!course.HiddenTestsAvailable)
+            {
+                reporter.Line("note: the hidden tests are not in this repository; they run when you push (the Grade workflow), so points here count the visible tests only", "grey");
+            }
+
             if (!tamper.ManifestFound)
             {
                 reporter.Line($"warning: no {TestManifest.RelativePath}: test files are not checked for changes (instructors: run hash-tests)", "yellow");
