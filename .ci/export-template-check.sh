@@ -39,7 +39,8 @@ cd "$work/clone"
 
 check "no solutions/ in the student repository" [ ! -e solutions ]
 check "no grader/hidden/ in the student repository" [ ! -e grader/hidden ]
-hidden=$(git ls-files | grep -iE 'hidden|HiddenTests' | grep -v '^grader/README.md$' || true)
+# A hidden test file: a *HiddenTests.cs/.csproj file, or a class marked [HiddenTests("id")].
+hidden=$( (git ls-files | grep -E 'HiddenTests\.(cs|csproj)$'; git grep -lE '^\s*\[HiddenTests\(' -- '*.cs') | sort -u | tr '\n' ' ')
 check "no hidden test file tracked (found: ${hidden:-none})" [ -z "$hidden" ]
 check "no instructor-only file (.ci, ci.yml, CONTRIBUTING.md, .github/classroom)" \
     bash -c '[ ! -e .ci ] && [ ! -e .github/workflows/ci.yml ] && [ ! -e CONTRIBUTING.md ] && [ ! -e .github/classroom ]'

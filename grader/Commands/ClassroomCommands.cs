@@ -13,6 +13,70 @@ internal static class ClassroomCommands
     public static void AddTo(RootCommand root, SharedOptions shared, CliContext context)
     {
         root.Subcommands.Add(ExportTemplate(shared, context));
+        root.Subcommands.Add(GradebookCommand(context));
+    }
+
+    private static Command GradebookCommand(CliContext context)
+    {
+        var results = new Argument<string[]>("results")
+        {
+            Description = "Students' --json results files, or folders searched for results.json files (e.g. downloaded workflow artifacts).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o") { Description = "Write the CSV to FILE (default: standard output).", HelpName = "FILE" };
+        var command = new Command("gradebook", "Merge many students' JSON results into one CSV: a row per student, a column per exercise, total and max. A student is named by the results file's folder, or by the file's name when all files share that folder.");
+        command.Arguments.Add(results);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var files = new List<string>();
+            foreach (string given in parse.GetValue(results)!)
+            {
+                if (Directory.Exists(given))
+                {
+                    files.AddRange(Directory.EnumerateFiles(given, "results.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                }
+                else if (File.Exists(given))
+                {
+                    files.Add(given);
+                }
+                else
+                {
+                    throw new UsageException($"{given}: no such file or folder");
+                }
+            }
+
+            IReadOnlyDictionary<string, string> names = Gradebook.StudentNames(files);
+            var students = new List<StudentResults>();
+            int skipped = 0;
+            foreach ((string file, string student) in names)
+            {
+                try
+                {
+                    students.Add(Gradebook.Read(file, student));
+                }
+                catch (InvalidDataException e)
+                {
+                    context.Error.WriteLine($"warning: skipped {Reporting.TextSanitizer.OneLine(e.Message)}");
+                    skipped++;
+                }
+            }
+
+            string csv = Gradebook.ToCsv(students);
+            if (parse.GetValue(output) is { } path)
+            {
+                Reporting.ReportFiles.Write(path, csv);
+                context.Out.WriteLine($"Wrote {path}: {GraderCli.Format(students.Count)} students{(skipped > 0 ? $", {GraderCli.Format(skipped)} files skipped" : "")}.");
+            }
+            else
+            {
+                context.Out.Write(csv);
+            }
+
+            // A skipped file is a student missing from the gradebook: the caller must notice.
+            return skipped > 0 ? GraderCli.Failure : GraderCli.Success;
+        });
+        return command;
     }
 
     private static Command ExportTemplate(SharedOptions shared, CliContext context)
