@@ -161,7 +161,7 @@ internal static partial class TemplateExporter
     }
 
     /// <summary>Tracked files (git ls-files), or a walk of the folder when it is not a git checkout.</summary>
-    private static async Task<IReadOnlyList<string>> SourceFilesAsync(string root, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> SourceFilesAsync(string root, CancellationToken cancellationToken)
     {
         if (Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git")))
         {
@@ -202,7 +202,7 @@ internal static partial class TemplateExporter
             .ToList();
     }
 
-    private static void Copy(string source, string destination)
+    public static void Copy(string source, string destination)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         File.Copy(source, destination, overwrite: false);

@@ -14,6 +14,25 @@ internal static class ClassroomCommands
     {
         root.Subcommands.Add(ExportTemplate(shared, context));
         root.Subcommands.Add(GradebookCommand(context));
+        root.Subcommands.Add(GradescopeBundle(shared, context));
+    }
+
+    private static Command GradescopeBundle(SharedOptions shared, CliContext context)
+    {
+        var directory = new Argument<string>("dir") { Description = "An empty or new folder to write the autograder into." };
+        var command = new Command("gradescope-bundle", "Write Gradescope's autograder folder (setup.sh, run_autograder, the grader with visible and hidden tests; no solutions) into an empty folder.");
+        command.Arguments.Add(directory);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string root = GraderCli.ResolveRoot(parse, shared);
+            string target = Path.GetFullPath(parse.GetValue(directory)!);
+            RequireEmpty(target);
+            IReadOnlyList<string> written = await GradescopeBundler.BundleAsync(root, target, cancellationToken);
+            context.Out.WriteLine($"Wrote Gradescope's autograder to {target}: {GraderCli.Format(written.Count)} files.");
+            context.Out.WriteLine("Zip the folder's contents (setup.sh and run_autograder at the top) and upload it as the autograder.");
+            return GraderCli.Success;
+        });
+        return command;
     }
 
     private static Command GradebookCommand(CliContext context)
