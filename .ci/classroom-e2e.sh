@@ -80,7 +80,7 @@ if printf '%s' "$result" | base64 -d >"$work/classroom.json" 2>/dev/null && [ -s
 else
     fail "result= does not decode with base64 -d"
 fi
-check "decoded result is version 1, status fail" bash -c "grep -q '\"version\":1' '$work/classroom.json' && grep -q '\"status\":\"fail\"' '$work/classroom.json'"
+check "decoded result is version 1, status fail" bash -c "grep -qE '\"version\": ?1,' '$work/classroom.json' && grep -qE '\"status\": ?\"fail\"' '$work/classroom.json'"
 
 if [ -s "$work/out/results.json" ] && [ -s "$work/classroom.json" ] && [ -s "$work/out/gradescope.json" ]; then
     cp "$root/.ci/classroom/check-results.cs" "$work/check-results.cs"
