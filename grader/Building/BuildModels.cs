@@ -1,3 +1,5 @@
+using Katas.Grader.Isolation;
+
 namespace Katas.Grader.Building;
 
 /// <summary>One error line of the build: <c>file(line,col): error CODE: message [project]</c>.</summary>
@@ -11,7 +13,8 @@ internal sealed record CompilerError(string File, int Line, int Column, string C
 /// <param name="Restore">Restore packages as part of the build (off with --no-restore).</param>
 /// <param name="PassSourceRoot">Pass <c>-p:KataSourceRoot</c>: the exercises come from another checkout (--student).</param>
 /// <param name="PassArtifactsRoot">Pass <c>-p:KatasArtifacts</c>: that other checkout builds into its own folder.</param>
-internal sealed record BuildSettings(string Root, string SourceRoot, string Side, string ArtifactsRoot, bool Restore, bool PassSourceRoot, bool PassArtifactsRoot)
+/// <param name="Isolation">Set with --isolate-network: the build runs in a network namespace (restored first, outside it).</param>
+internal sealed record BuildSettings(string Root, string SourceRoot, string Side, string ArtifactsRoot, bool Restore, bool PassSourceRoot, bool PassArtifactsRoot, NetworkIsolation? Isolation = null)
 {
     /// <summary>Folder of a built test program.</summary>
     public string OutputDirectory(string projectName) => Path.Combine(ArtifactsRoot, Side, "bin", projectName, "debug");

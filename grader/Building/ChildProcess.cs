@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Katas.Grader.Isolation;
 
 namespace Katas.Grader.Building;
 
@@ -8,7 +9,7 @@ internal static class ChildProcess
     /// <summary>Lines kept from a tool's output; the error lines MSBuild prints come well within this.</summary>
     private const int MaxLines = 20_000;
 
-    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, NetworkIsolation? isolation = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -28,6 +29,7 @@ internal static class ChildProcess
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        isolation?.Apply(startInfo);
 
         using var process = new Process { StartInfo = startInfo };
         var gate = new object();

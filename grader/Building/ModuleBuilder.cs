@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Katas.Grader.Discovery;
+using Katas.Grader.Isolation;
 
 namespace Katas.Grader.Building;
 
@@ -41,13 +42,21 @@ internal static class ModuleBuilder
             arguments.Add($"-p:KatasArtifacts={settings.ArtifactsRoot}");
         }
 
-        if (!settings.Restore)
-        {
-            arguments.Add("--no-restore");
-        }
-
         var output = new List<string>();
-        int exitCode = await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, cancellationToken);
+        int exitCode;
+        if (settings.Isolation is { Active: true } isolation)
+        {
+            exitCode = await BuildIsolatedAsync(settings, arguments, isolation, output, cancellationToken);
+        }
+        else
+        {
+            if (!settings.Restore)
+            {
+                arguments.Add("--no-restore");
+            }
+
+            exitCode = await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, cancellationToken);
+        }
         IReadOnlyList<CompilerError> errors = BuildOutputParser.Parse(output);
 
         var failed = new Dictionary<string, List<CompilerError>>(StringComparer.Ordinal);
@@ -102,6 +111,29 @@ internal static class ModuleBuilder
             failed.ToDictionary(p => p.Key, p => (IReadOnlyList<CompilerError>)p.Value, StringComparer.Ordinal),
             stopwatch.Elapsed,
             generalFailure);
+    }
+
+    /// <summary>
+    /// Restores with the network on (NuGet needs it), then builds in the network namespace without
+    /// restoring. Inside, no build server may be reused: MSBuild nodes and the compiler server are
+    /// reached through Unix sockets in the file system, which a network namespace does not cut, so a
+    /// server started outside would run the student's targets and analyzers with the network on.
+    /// </summary>
+    private static async Task<int> BuildIsolatedAsync(BuildSettings settings, List<string> arguments, NetworkIsolation isolation, List<string> output, CancellationToken cancellationToken)
+    {
+        if (settings.Restore)
+        {
+            var restore = new List<string>(arguments) { "--disable-build-servers" };
+            restore[0] = "restore";
+            int restored = await ChildProcess.RunAsync("dotnet", restore, settings.Root, output, cancellationToken);
+            if (restored != 0)
+            {
+                return restored;
+            }
+        }
+
+        arguments.AddRange(["--no-restore", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
+        return await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, cancellationToken, isolation);
     }
 
     private static void Add(Dictionary<string, List<CompilerError>> failed, string module, CompilerError error)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Katas.Grader.Discovery;
 using Katas.Grader.Grading;
 using Katas.Grader.Integrity;
+using Katas.Grader.Isolation;
 using Katas.Grader.Reporting;
 
 namespace Katas.Grader.Commands;
@@ -35,13 +36,17 @@ internal static class GradeCommand
             Description = "Also write Gradescope's results.json to FILE.",
             HelpName = "FILE",
         };
+        var isolateNetwork = new Option<bool>("--isolate-network")
+        {
+            Description = "Build and run the student's code in a Linux network namespace with only a loopback interface (restore happens before, outside it). Grades anyway, and says so, when no namespace can be made.",
+        };
         var plain = new Option<bool>("--plain")
         {
             Description = "Plain text output without colour or live progress (automatic when output is redirected or NO_COLOR is set).",
         };
 
         foreach (Option option in (Option[])[solutions, shared.Module, shared.Exercise, student, shared.Json, markdown, classroom, gradescope,
-            shared.TestTimeout, shared.ModuleTimeout, shared.MemoryLimit, shared.NoRestore, plain])
+            shared.TestTimeout, shared.ModuleTimeout, shared.MemoryLimit, shared.NoRestore, isolateNetwork, plain])
         {
             command.Options.Add(option);
         }
@@ -67,6 +72,17 @@ internal static class GradeCommand
             GradeOptions options = shared.GradeOptions(parse, root, studentDir, parse.GetValue(solutions));
             ConsoleReporter reporter = ConsoleReporter.Create(context.Out, forcePlain: parse.GetValue(plain));
             reporter.Problems(course.Problems);
+            if (parse.GetValue(isolateNetwork))
+            {
+                options = options with { Isolation = await NetworkIsolation.ProbeAsync(cancellationToken) };
+                reporter.Line($"network isolation: {TextSanitizer.OneLine(options.Isolation.Description)}", options.Isolation.Active ? "grey" : "yellow");
+            }
+
+            if (!course.HiddenTestsAvailable)
+            {
+                reporter.Line("note: the hidden tests are not in this repository; they run when you push (the Grade workflow), so points here count the visible tests only", "grey");
+            }
+
             if (!tamper.ManifestFound)
             {
                 reporter.Line($"warning: no {TestManifest.RelativePath}: test files are not checked for changes (instructors: run hash-tests)", "yellow");
@@ -92,6 +108,11 @@ internal static class GradeCommand
             }
 
             reporter.Report(report, studentDir, root);
+            if (options.Isolation is { Active: false } none)
+            {
+                reporter.Line($"warning: the student's code ran WITH network access (isolation {TextSanitizer.OneLine(none.Description)})", "yellow");
+            }
+
             WriteFiles(report, root, parse.GetValue(shared.Json), parse.GetValue(markdown), classroomFile, parse.GetValue(gradescope));
             return report.AllPassed ? GraderCli.Success : GraderCli.Failure;
         });

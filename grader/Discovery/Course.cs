@@ -57,7 +57,8 @@ internal sealed record Course(
     string Root,
     IReadOnlyList<Module> Modules,
     IReadOnlyList<Exercise> Exercises,
-    IReadOnlyList<MetadataProblem> Problems)
+    IReadOnlyList<MetadataProblem> Problems,
+    bool HiddenTestsAvailable = true)
 {
     public Exercise? FindExercise(string id) =>
         Exercises.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));

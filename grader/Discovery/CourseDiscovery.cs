@@ -51,6 +51,9 @@ internal static partial class CourseDiscovery
         var problems = new List<MetadataProblem>();
         var modules = new List<Module>();
         var exercises = new List<Exercise>();
+        // A student repository (export-template) has no grader/hidden/ at all: its hidden tests run only
+        // in the Grade workflow, with the instructor's checkout. That is not a problem to warn about.
+        bool hiddenAvailable = Directory.Exists(Path.Combine(root, "grader", "hidden"));
 
         foreach ((string name, int number) in ModuleNames(root))
         {
@@ -69,17 +72,17 @@ internal static partial class CourseDiscovery
                 problems.Add(new MetadataProblem(null, $"Module {name} has no visible test project (exercises/{name}/Tests/*.Tests.csproj)."));
             }
 
-            if (!projects.Any(p => p.Kind == TestKind.Hidden))
+            if (hiddenAvailable && !projects.Any(p => p.Kind == TestKind.Hidden))
             {
                 problems.Add(new MetadataProblem(null, $"Module {name} has no hidden test project (grader/hidden/{name}/*.HiddenTests.csproj)."));
             }
 
             modules.Add(new Module(name, number, projects));
-            exercises.AddRange(ReadModule(root, name, number, projects, problems));
+            exercises.AddRange(ReadModule(root, name, number, projects, problems, hiddenAvailable));
         }
 
         exercises.Sort((a, b) => a.SortKey.CompareTo(b.SortKey));
-        return new Course(root, modules, exercises, problems);
+        return new Course(root, modules, exercises, problems, hiddenAvailable);
     }
 
     private static IEnumerable<(string Name, int Number)> ModuleNames(string root)
@@ -104,7 +107,7 @@ internal static partial class CourseDiscovery
             ? Directory.EnumerateFiles(directory, pattern, SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal)
             : [];
 
-    private static List<Exercise> ReadModule(string root, string module, int number, List<TestProject> projects, List<MetadataProblem> problems)
+    private static List<Exercise> ReadModule(string root, string module, int number, List<TestProject> projects, List<MetadataProblem> problems, bool hiddenAvailable)
     {
         var declared = new List<(ExerciseDeclaration Declaration, TestClassInfo Class)>();
         var hidden = new List<(HiddenTestsDeclaration Declaration, TestClassInfo Class)>();
@@ -178,7 +181,7 @@ internal static partial class CourseDiscovery
             }
 
             var hiddenClasses = hidden.Where(h => h.Declaration.Id == d.Id).ToList();
-            if (hiddenClasses.Count == 0)
+            if (hiddenClasses.Count == 0 && hiddenAvailable)
             {
                 problems.Add(new MetadataProblem(d.Id, $"exercise {d.Id} has no hidden test class: add [HiddenTests(\"{d.Id}\")] to a class under grader/hidden/{module}/."));
             }

@@ -1,5 +1,6 @@
 using Katas.Grader.Building;
 using Katas.Grader.Discovery;
+using Katas.Grader.Isolation;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Grading;
@@ -45,7 +46,8 @@ internal sealed record GradeReport(
     string Side,
     IReadOnlyList<ExerciseResult> Exercises,
     IReadOnlyList<ModuleReport> Modules,
-    IReadOnlyList<MetadataProblem> Problems)
+    IReadOnlyList<MetadataProblem> Problems,
+    string? Isolation = null)
 {
     public int Points => Exercises.Sum(e => e.Points);
 
@@ -74,6 +76,9 @@ internal sealed record GradeOptions
     public long MemoryLimitBytes { get; init; } = 512L * 1024 * 1024;
 
     public bool Restore { get; init; } = true;
+
+    /// <summary>Set with --isolate-network: how the student's build and tests are cut off from the network (or why they are not).</summary>
+    public NetworkIsolation? Isolation { get; init; }
 
     public string Side => Solutions ? "solutions" : "exercises";
 }

@@ -63,7 +63,7 @@ internal static class GradingRun
         }
 
         results.Sort((a, b) => ExerciseId.Parse(a.Id).CompareTo(ExerciseId.Parse(b.Id)));
-        return new GradeReport(options.Side, results, modules, course.Problems);
+        return new GradeReport(options.Side, results, modules, course.Problems, options.Isolation?.Description);
     }
 
     /// <summary>Where to build from and to: another checkout's exercises build into their own artifacts folder.</summary>
@@ -82,7 +82,7 @@ internal static class GradingRun
             artifacts = Path.Combine(root, "artifacts", "student-" + key) + Path.DirectorySeparatorChar;
         }
 
-        return new BuildSettings(root, sourceRoot, options.Side, artifacts, options.Restore, PassSourceRoot: otherStudent, PassArtifactsRoot: otherStudent);
+        return new BuildSettings(root, sourceRoot, options.Side, artifacts, options.Restore, PassSourceRoot: otherStudent, PassArtifactsRoot: otherStudent, options.Isolation);
     }
 
     private static async Task<List<ExerciseResult>> RunModuleAsync(
@@ -110,7 +110,7 @@ internal static class GradingRun
             }
 
             string dll = Path.Combine(settings.OutputDirectory(project.Name), project.Name + ".dll");
-            var runner = new TestProgramRunner(dll, limits, clock, progress => observer.TestProgress(module, progress));
+            var runner = new TestProgramRunner(dll, limits, clock, progress => observer.TestProgress(module, progress), options.Isolation);
             IReadOnlyDictionary<string, ClassOutcome> result = await runner.RunAsync(classes, cancellationToken);
             foreach ((string name, ClassOutcome outcome) in result)
             {

@@ -7,8 +7,12 @@ namespace Katas.Grader.Reporting;
 /// <summary>One exercise in <c>--json</c> output (schema: grader/results.schema.json).</summary>
 internal sealed record JsonExercise(string Id, string Title, string Module, string Status, int Points, int MaxPoints, string Message, long DurationMs);
 
-/// <summary>The <c>--json</c> document.</summary>
-internal sealed record JsonReport(int Points, int MaxPoints, IReadOnlyList<JsonExercise> Exercises);
+/// <summary>The <c>--json</c> document. <see cref="Isolation"/> is written only when --isolate-network was asked for.</summary>
+internal sealed record JsonReport(
+    int Points,
+    int MaxPoints,
+    IReadOnlyList<JsonExercise> Exercises,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Isolation = null);
 
 /// <summary>Maps a <see cref="GradeReport"/> to the machine-readable JSON report.</summary>
 internal static class JsonReportWriter
@@ -16,7 +20,8 @@ internal static class JsonReportWriter
     public static JsonReport Map(GradeReport report) => new(
         report.Points,
         report.MaxPoints,
-        report.Exercises.Select(e => new JsonExercise(e.Id, e.Title, e.Module, StatusNames.Of(e.Status), e.Points, e.MaxPoints, TextSanitizer.Clean(e.Message), e.DurationMs)).ToList());
+        report.Exercises.Select(e => new JsonExercise(e.Id, e.Title, e.Module, StatusNames.Of(e.Status), e.Points, e.MaxPoints, TextSanitizer.Clean(e.Message), e.DurationMs)).ToList(),
+        report.Isolation);
 
     public static string Serialize(GradeReport report) =>
         JsonSerializer.Serialize(Map(report), ReportJsonContext.Default.JsonReport).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";

@@ -13,6 +13,11 @@ internal static class MarkdownReportWriter
         md.Append(CultureInfo.InvariantCulture, $"## Katas: {report.Points} / {report.MaxPoints} points\n\n");
         int passed = report.Exercises.Count(e => e.Passed);
         md.Append(CultureInfo.InvariantCulture, $"{passed} of {report.Exercises.Count} exercises passed ({report.Side}).\n\n");
+        if (report.Isolation is not null)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Network isolation: {Cell(report.Isolation)}.\n\n");
+        }
+
         md.Append("| Exercise | Title | Module | Status | Points | Message |\n");
         md.Append("| --- | --- | --- | --- | ---: | --- |\n");
         foreach (ExerciseResult e in report.Exercises)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using Katas.Grader.Isolation;
 
 namespace Katas.Grader.Running;
 
@@ -24,13 +25,16 @@ internal sealed class TestProgramRunner
     private readonly RunLimits _limits;
     private readonly Stopwatch _clock;
     private readonly Action<TestProgress>? _progress;
+    private readonly NetworkIsolation? _isolation;
 
     /// <param name="programDll">The test program's .dll; its apphost beside it is used when present.</param>
     /// <param name="limits">Timeouts and caps.</param>
     /// <param name="clock">The module's stopwatch: <see cref="RunLimits.Deadline"/> is read against it.</param>
     /// <param name="progress">Told about each test start and end, for the live display.</param>
-    public TestProgramRunner(string programDll, RunLimits limits, Stopwatch clock, Action<TestProgress>? progress)
+    /// <param name="isolation">With --isolate-network: the program runs in a network namespace.</param>
+    public TestProgramRunner(string programDll, RunLimits limits, Stopwatch clock, Action<TestProgress>? progress, NetworkIsolation? isolation = null)
     {
+        _isolation = isolation;
         _programDll = programDll;
         _limits = limits;
         _clock = clock;
@@ -363,6 +367,7 @@ internal sealed class TestProgramRunner
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["NO_COLOR"] = "1";
+        _isolation?.Apply(startInfo);
 
         var process = new Process { StartInfo = startInfo };
         process.Start();
