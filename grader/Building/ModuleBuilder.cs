@@ -41,7 +41,7 @@ internal static class ModuleBuilder
             arguments.Add($"-p:KatasArtifacts={settings.ArtifactsRoot}");
         }
 
-        if (!settings.Restore)
+        if (!settings.Restore || RestoreIsCurrent(settings, modules))
         {
             arguments.Add("--no-restore");
         }
@@ -102,6 +102,52 @@ internal static class ModuleBuilder
             failed.ToDictionary(p => p.Key, p => (IReadOnlyList<CompilerError>)p.Value, StringComparer.Ordinal),
             stopwatch.Elapsed,
             generalFailure);
+    }
+
+    /// <summary>
+    /// True when every project of the build already has a restore result newer than everything that
+    /// decides it (its project file, the central package versions, the build props and targets), so
+    /// the restore pass, seconds on a small machine, can be skipped. Only for the checkout's own
+    /// exercises or solutions: another checkout's library may restore anywhere.
+    /// </summary>
+    internal static bool RestoreIsCurrent(BuildSettings settings, IReadOnlyList<Module> modules)
+    {
+        if (settings.PassSourceRoot || settings.PassArtifactsRoot)
+        {
+            return false;
+        }
+
+        string[] shared = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
+        DateTime newestShared = shared.Select(f => Path.Combine(settings.Root, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+
+        var projects = new List<(string ProjectFile, string ArtifactsSide)>();
+        foreach (Module module in modules)
+        {
+            projects.AddRange(module.Projects.Select(p => (p.ProjectPath, settings.Side)));
+            string library = module.LibraryDirectory(settings.SourceRoot);
+            if (Directory.Exists(library))
+            {
+                projects.AddRange(Directory.EnumerateFiles(library, "*.csproj").Select(p => (p, settings.Side)));
+            }
+        }
+
+        projects.Add((Path.Combine(settings.Root, "grader", "Katas.Testing", "Katas.Testing.csproj"), "tools"));
+        foreach ((string projectFile, string side) in projects)
+        {
+            string assets = Path.Combine(settings.ArtifactsRoot, side, "obj", Path.GetFileNameWithoutExtension(projectFile), "project.assets.json");
+            if (!File.Exists(projectFile) || !File.Exists(assets))
+            {
+                return false;
+            }
+
+            DateTime restored = File.GetLastWriteTimeUtc(assets);
+            if (restored <= newestShared || restored <= File.GetLastWriteTimeUtc(projectFile))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Add(Dictionary<string, List<CompilerError>> failed, string module, CompilerError error)
