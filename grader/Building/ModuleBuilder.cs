@@ -42,15 +42,16 @@ internal static class ModuleBuilder
             arguments.Add($"-p:KatasArtifacts={settings.ArtifactsRoot}");
         }
 
+        bool restore = settings.Restore && !RestoreIsCurrent(settings, modules);
         var output = new List<string>();
         int exitCode;
         if (settings.Isolation is { Active: true } isolation)
         {
-            exitCode = await BuildIsolatedAsync(settings, arguments, isolation, output, cancellationToken);
+            exitCode = await BuildIsolatedAsync(settings, restore, arguments, isolation, output, cancellationToken);
         }
         else
         {
-            if (!settings.Restore)
+            if (!restore)
             {
                 arguments.Add("--no-restore");
             }
@@ -119,13 +120,13 @@ internal static class ModuleBuilder
     /// reached through Unix sockets in the file system, which a network namespace does not cut, so a
     /// server started outside would run the student's targets and analyzers with the network on.
     /// </summary>
-    private static async Task<int> BuildIsolatedAsync(BuildSettings settings, List<string> arguments, NetworkIsolation isolation, List<string> output, CancellationToken cancellationToken)
+    private static async Task<int> BuildIsolatedAsync(BuildSettings settings, bool restore, List<string> arguments, NetworkIsolation isolation, List<string> output, CancellationToken cancellationToken)
     {
-        if (settings.Restore)
+        if (restore)
         {
-            var restore = new List<string>(arguments) { "--disable-build-servers" };
-            restore[0] = "restore";
-            int restored = await ChildProcess.RunAsync("dotnet", restore, settings.Root, output, cancellationToken);
+            var restoreArguments = new List<string>(arguments) { "--disable-build-servers" };
+            restoreArguments[0] = "restore";
+            int restored = await ChildProcess.RunAsync("dotnet", restoreArguments, settings.Root, output, cancellationToken);
             if (restored != 0)
             {
                 return restored;
@@ -134,6 +135,52 @@ internal static class ModuleBuilder
 
         arguments.AddRange(["--no-restore", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
         return await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, cancellationToken, isolation);
+    }
+
+    /// <summary>
+    /// True when every project of the build already has a restore result newer than everything that
+    /// decides it (its project file, the central package versions, the build props and targets), so
+    /// the restore pass, seconds on a small machine, can be skipped. Only for the checkout's own
+    /// exercises or solutions: another checkout's library may restore anywhere.
+    /// </summary>
+    internal static bool RestoreIsCurrent(BuildSettings settings, IReadOnlyList<Module> modules)
+    {
+        if (settings.PassSourceRoot || settings.PassArtifactsRoot)
+        {
+            return false;
+        }
+
+        string[] shared = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
+        DateTime newestShared = shared.Select(f => Path.Combine(settings.Root, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+
+        var projects = new List<(string ProjectFile, string ArtifactsSide)>();
+        foreach (Module module in modules)
+        {
+            projects.AddRange(module.Projects.Select(p => (p.ProjectPath, settings.Side)));
+            string library = module.LibraryDirectory(settings.SourceRoot);
+            if (Directory.Exists(library))
+            {
+                projects.AddRange(Directory.EnumerateFiles(library, "*.csproj").Select(p => (p, settings.Side)));
+            }
+        }
+
+        projects.Add((Path.Combine(settings.Root, "grader", "Katas.Testing", "Katas.Testing.csproj"), "tools"));
+        foreach ((string projectFile, string side) in projects)
+        {
+            string assets = Path.Combine(settings.ArtifactsRoot, side, "obj", Path.GetFileNameWithoutExtension(projectFile), "project.assets.json");
+            if (!File.Exists(projectFile) || !File.Exists(assets))
+            {
+                return false;
+            }
+
+            DateTime restored = File.GetLastWriteTimeUtc(assets);
+            if (restored <= newestShared || restored <= File.GetLastWriteTimeUtc(projectFile))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Add(Dictionary<string, List<CompilerError>> failed, string module, CompilerError error)

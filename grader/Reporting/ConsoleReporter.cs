@@ -19,6 +19,8 @@ internal sealed class ConsoleReporter : IGradeObserver
 
     private readonly TextWriter _out;
     private readonly IAnsiConsole? _ansi;
+    /// <summary>Test programs run side by side and report progress from their own threads.</summary>
+    private readonly Lock _gate = new();
     private StatusContext? _status;
 
     private ConsoleReporter(TextWriter output, IAnsiConsole? ansi)
@@ -96,6 +98,14 @@ internal sealed class ConsoleReporter : IGradeObserver
     public void ModuleStarted(Module module) => Progress($"Running the tests of {module.Name}...");
 
     public void TestProgress(Module module, TestProgress progress)
+    {
+        lock (_gate)
+        {
+            ShowProgress(module, progress);
+        }
+    }
+
+    private void ShowProgress(Module module, TestProgress progress)
     {
         if (_status is not null && progress.Status is null)
         {
