@@ -7,6 +7,9 @@ using Spectre.Console;
 
 namespace Katas.Grader.Watching;
 
+/// <summary>How long the last check took: from the save (or key) to the verdict, and its two parts.</summary>
+internal sealed record VerdictTime(double Total, double Build, double Tests);
+
 /// <summary>Everything the watch screen shows, as one immutable picture.</summary>
 internal sealed record WatchView(
     Exercise? Current,
@@ -14,7 +17,7 @@ internal sealed record WatchView(
     IReadOnlyDictionary<string, ExerciseResult> Results,
     IReadOnlyList<CompilerError> CompileErrors,
     string? JustPassed,
-    double? VerdictSeconds,
+    VerdictTime? Verdict,
     string? Busy,
     bool ShowHint,
     bool ShowList,
@@ -141,13 +144,14 @@ internal sealed class WatchScreen
         }
 
         lines.Add(("", null));
+        if (view.Verdict is { } verdict)
+        {
+            lines.Add(($"verdict in {S(verdict.Total)} s (build {S(verdict.Build)} s, tests {S(verdict.Tests)} s)", "grey"));
+        }
+
         if (view.Busy is { } busy)
         {
             lines.Add((busy, "blue"));
-        }
-        else if (view.VerdictSeconds is { } seconds)
-        {
-            lines.Add(($"verdict in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s", "grey"));
         }
 
         foreach (string note in view.Notes)
@@ -235,6 +239,8 @@ internal sealed class WatchScreen
     }
 
     private static string Pad(string text, int width) => text.Length > width ? string.Concat(text.AsSpan(0, width - 3), "...") : text.PadRight(width);
+
+    private static string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -57,7 +57,9 @@ internal sealed class WatchSession
     private readonly List<string> _notes = [];
     private Exercise? _current;
     private string? _justPassed;
-    private double? _verdictSeconds;
+    private VerdictTime? _verdict;
+    private double _buildSeconds;
+    private long _buildStarted;
     private string? _busy;
     private bool _showHint;
     private bool _showList;
@@ -192,9 +194,7 @@ internal sealed class WatchSession
 
         _current = FirstNotPassed();
         _ready = true;
-        _verdictSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        _busy = null;
-        Draw();
+        Verdict(started);
     }
 
     /// <summary>After a save: rebuild the module's visible tests and run its current exercise.</summary>
@@ -252,8 +252,10 @@ internal sealed class WatchSession
     {
         // Packages are restored once, by the first build; a saved .cs file never changes them.
         BuildSettings settings = _settings with { Restore = !_restored };
+        _buildStarted = Stopwatch.GetTimestamp();
         BuildOutcome build = await ModuleBuilder.BuildAsync(settings, modules, _servers.Tuning(), cancellationToken);
         _restored = true;
+        _buildSeconds = Stopwatch.GetElapsedTime(_buildStarted).TotalSeconds;
         return build;
     }
 
@@ -311,7 +313,8 @@ internal sealed class WatchSession
 
     private void Verdict(long started)
     {
-        _verdictSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        double total = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        _verdict = new VerdictTime(total, _buildSeconds, Math.Max(0, total - _buildSeconds - Stopwatch.GetElapsedTime(started, _buildStarted).TotalSeconds));
         _busy = null;
         Draw();
     }
@@ -325,6 +328,6 @@ internal sealed class WatchSession
     private void Draw()
     {
         IReadOnlyList<CompilerError> errors = _current is not null && _compileErrors.TryGetValue(_current.Module, out IReadOnlyList<CompilerError>? e) ? e : [];
-        _screen.Draw(new WatchView(_current, _course.Exercises, _results, errors, _justPassed, _verdictSeconds, _busy, _showHint, _showList, _watchMode, _options.Root, _notes, _ready));
+        _screen.Draw(new WatchView(_current, _course.Exercises, _results, errors, _justPassed, _verdict, _busy, _showHint, _showList, _watchMode, _options.Root, _notes, _ready));
     }
 }
