@@ -5,7 +5,8 @@
 # Prints "ok ..."/"FAIL ..." lines like .ci/run and the measured save-to-verdict time; exits 1 on failure.
 # Every wait is bounded (KATAS_WATCH_WAIT seconds, default 120; the first screen, which includes a cold
 # restore and build of the copy, gets KATAS_WATCH_FIRST_WAIT, default 400). The tmux server is private to
-# this script (its own socket) and is always killed at the end.
+# this script (its own socket) and is always killed at the end. KATAS_WATCH_ARGS adds options to watch
+# (e.g. --no-build-servers, --poll).
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 wait_s=${KATAS_WATCH_WAIT:-120}
@@ -86,7 +87,7 @@ wait_for() {
 }
 
 tm new-session -d -s "$session" -x 160 -y 50 -c "$copy" \
-    "dotnet run --project grader -- watch; echo \"watch exited with code \$?\"; sleep 3600"
+    "dotnet run --project grader -- watch ${KATAS_WATCH_ARGS:-}; echo \"watch exited with code \$?\"; sleep 3600"
 
 if wait_for '^Current exercise: 1\.1 ' "$first_wait_s"; then
     pass "watch shows exercise 1.1 as current"
