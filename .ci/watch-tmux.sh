@@ -138,10 +138,15 @@ if [ "$failed" -eq 0 ]; then
     else
         fail "q did not end the watch loop within $wait_s s; the screen:"; screen | sed 's/^/    | /'
     fi
-    sleep 1
-    left=$(copy_processes | tr '\n' ' ')
+    # Killed processes take a moment to go; give them up to 10 s.
+    for _ in $(seq 1 20); do
+        left=$(copy_processes | tr '\n' ' ')
+        [ -z "$left" ] && break
+        sleep 0.5
+    done
     if [ -n "$left" ]; then
-        fail "processes of the copy still run after q: pids $left"
+        fail "processes of the copy still run after q:"
+        for pid in $left; do echo "    $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-200)"; done
     else
         pass "no build server or test process of the copy outlives the loop"
     fi

@@ -41,11 +41,6 @@ internal sealed class BuildServers
     /// <summary>Stops the build servers this session started.</summary>
     public async Task ShutdownAsync()
     {
-        if (!Enabled)
-        {
-            return;
-        }
-
         if (OperatingSystem.IsLinux() && Directory.Exists("/proc"))
         {
             // Only the processes carrying this session's marker: other builds' servers are left alone.
@@ -68,6 +63,11 @@ internal sealed class BuildServers
                 }
             }
 
+            return;
+        }
+
+        if (!Enabled)
+        {
             return;
         }
 
