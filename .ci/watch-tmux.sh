@@ -36,8 +36,9 @@ copy_processes() {
     for dir in /proc/[0-9]*; do
         pid=${dir#/proc/}
         [ "$pid" = "$$" ] && continue
-        cmd=$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null) || continue
-        [[ $cmd == *"$work/"* ]] && echo "$pid"
+        cmd=$(tr '\0' ' ' 2>/dev/null <"$dir/cmdline") || continue
+        # The tmux server names the copy in its own command line; it is killed separately.
+        [[ $cmd == *"$work/"* && $cmd != tmux\ * ]] && echo "$pid"
     done
 }
 cleanup() {
