@@ -9,7 +9,11 @@ internal static class ChildProcess
     /// <summary>Lines kept from a tool's output; the error lines MSBuild prints come well within this.</summary>
     private const int MaxLines = 20_000;
 
-    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, NetworkIsolation? isolation = null)
+    public static Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, NetworkIsolation? isolation = null) =>
+        RunAsync(fileName, arguments, workingDirectory, output, environment: null, cancellationToken, isolation);
+
+    /// <summary>The same, with <paramref name="environment"/> set for the child on top of the defaults below (the watch loop turns build servers on).</summary>
+    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, NetworkIsolation? isolation = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -29,6 +33,10 @@ internal static class ChildProcess
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
         isolation?.Apply(startInfo);
 
         using var process = new Process { StartInfo = startInfo };

@@ -13,7 +13,11 @@ namespace Katas.Grader.Building;
 /// </summary>
 internal static class ModuleBuilder
 {
-    public static async Task<BuildOutcome> BuildAsync(BuildSettings settings, IReadOnlyList<Module> modules, CancellationToken cancellationToken)
+    public static Task<BuildOutcome> BuildAsync(BuildSettings settings, IReadOnlyList<Module> modules, CancellationToken cancellationToken) =>
+        BuildAsync(settings, modules, tuning: null, cancellationToken);
+
+    /// <summary>The same, with <paramref name="tuning"/>'s extra arguments, environment and solution name (the watch loop's fast rebuilds).</summary>
+    public static async Task<BuildOutcome> BuildAsync(BuildSettings settings, IReadOnlyList<Module> modules, BuildTuning? tuning, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var projects = modules.SelectMany(m => m.Projects).ToList();
@@ -24,7 +28,7 @@ internal static class ModuleBuilder
 
         string solutionDir = Path.Combine(settings.ArtifactsRoot, "grader");
         Directory.CreateDirectory(solutionDir);
-        string solution = Path.Combine(solutionDir, $"grade-{settings.Side}.slnx");
+        string solution = Path.Combine(solutionDir, $"{tuning?.SolutionName ?? "grade"}-{settings.Side}.slnx");
         await File.WriteAllTextAsync(solution, SolutionText(projects), cancellationToken);
 
         var arguments = new List<string>
@@ -56,7 +60,9 @@ internal static class ModuleBuilder
                 arguments.Add("--no-restore");
             }
 
-            exitCode = await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, cancellationToken);
+            // The watch loop's tuning (build servers kept alive between saves); never with isolation.
+            arguments.AddRange(tuning?.ExtraArguments ?? []);
+            exitCode = await ChildProcess.RunAsync("dotnet", arguments, settings.Root, output, tuning?.Environment, cancellationToken);
         }
         IReadOnlyList<CompilerError> errors = BuildOutputParser.Parse(output);
 

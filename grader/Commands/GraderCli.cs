@@ -65,6 +65,7 @@ internal static class GraderCli
         root.Subcommands.Add(HintCommand.Create(options, context));
         root.Subcommands.Add(VerifyCommand.Create(options, context));
         root.Subcommands.Add(HashTestsCommand.Create(options, context));
+        root.Subcommands.Add(WatchCommand.Create(options, context));
         ClassroomCommands.AddTo(root, options, context);
         return root;
     }
