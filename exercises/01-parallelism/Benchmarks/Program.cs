@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 // Always in-process: BenchmarkDotNet then measures the code this project was built against (exercises/ or
@@ -7,5 +6,6 @@ using BenchmarkDotNet.Running;
 // the ones added on the command line (--job short).
 string[] arguments = args.Contains("--inProcess", StringComparer.OrdinalIgnoreCase) ? args : ["--inProcess", .. args];
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-    .Run(arguments, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+// One summary table per benchmark class, not a joined one: a joined table has one baseline for every class
+// without categories, so its Ratio column would compare, say, the sort with the map's sequential baseline.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments);
