@@ -11,7 +11,8 @@ namespace Katas.Grader.Running;
 /// watchdog. A test that runs longer than the test timeout gets the whole process tree killed and is
 /// recorded as a timeout; a process that dies mid-run (Environment.Exit, stack overflow, a fatal
 /// out-of-memory) blames the test in flight. Either way the program is started again with every
-/// finished or blamed test method filtered out, so one fault costs only the test that caused it.
+/// finished test method and the blamed test's class filtered out, so one fault costs only the exercise
+/// whose test caused it, and only once.
 /// </summary>
 internal sealed class TestProgramRunner
 {
@@ -162,7 +163,7 @@ internal sealed class TestProgramRunner
 
         if (killedFor is not null)
         {
-            return Blame(state, outcomes, doneMethods, TestStatus.Timeout, killedFor);
+            return Blame(state, outcomes, TestStatus.Timeout, killedFor);
         }
 
         if (state.AssemblyFinished)
@@ -177,19 +178,20 @@ internal sealed class TestProgramRunner
         }
 
         int exitCode = process.ExitCode;
-        return Blame(state, outcomes, doneMethods, TestStatus.Crashed, CrashMessage(exitCode, stderr.Text));
+        return Blame(state, outcomes, TestStatus.Crashed, CrashMessage(exitCode, stderr.Text));
     }
 
     /// <summary>Records the fault against the test in flight (and resumes), or against every unfinished class (and stops).</summary>
-    private RunEnd Blame(RunState state, Dictionary<string, ClassOutcome> outcomes, HashSet<string> doneMethods, TestStatus status, string message)
+    private RunEnd Blame(RunState state, Dictionary<string, ClassOutcome> outcomes, TestStatus status, string message)
     {
         if (state.InFlight is { } test && outcomes.TryGetValue(test.ClassName, out ClassOutcome? outcome))
         {
             double duration = (_clock.Elapsed - test.Started).TotalMilliseconds;
             outcome.Tests.Add(new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, message, duration, test.SourceLine));
             _progress?.Invoke(new TestProgress(test.ClassName, test.DisplayName, status));
-            // The rest of a theory whose row hung is skipped with it: the exercise has failed anyway.
-            doneMethods.Add(test.ClassName + "." + test.MethodName);
+            // The exercise has failed with this test, and its other tests cannot change that: they are
+            // not run, since each of them could hang or crash too and cost another timeout or restart.
+            outcome.Finished = true;
             return RunEnd.Resume;
         }
 

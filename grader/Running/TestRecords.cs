@@ -21,7 +21,10 @@ internal sealed class ClassOutcome
 {
     public List<TestRecord> Tests { get; } = [];
 
-    /// <summary>xunit reported the class finished: every test of it ran.</summary>
+    /// <summary>
+    /// Nothing more of the class will run: xunit reported it finished, or one of its tests timed out or
+    /// crashed the process (the exercise has failed, and the rest of its tests are left out).
+    /// </summary>
     public bool Finished { get; set; }
 
     /// <summary>Set when the run stopped before the class finished: why it could not run to its end.</summary>

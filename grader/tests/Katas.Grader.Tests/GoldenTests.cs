@@ -1,7 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Katas.Grader.Building;
 using Katas.Grader.Commands;
+using Katas.Grader.Discovery;
+using Katas.Grader.Grading;
+using Katas.Grader.Integrity;
+using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests;
 
@@ -85,6 +90,73 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
     }
 
     /// <summary>Durations vary from run to run; everything else must not.</summary>
+    /// <summary>
+    /// Exercise 1.1's Add hangs, and both of its visible tests and its hidden test call it. The first
+    /// visible test in source order times out; the second is not run at all, because it could only cost
+    /// another timeout and another restart for an exercise that has already failed. The other exercises
+    /// of the module still run, in the restarted test program.
+    /// </summary>
+    [Fact(Timeout = 600_000)]
+    public async Task A_hanging_exercise_costs_one_timeout_per_test_program_and_its_other_tests_are_left_out()
+    {
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        var restore = new List<(string Path, byte[]? Content)>();
+        GradeReport report;
+        try
+        {
+            ApplyCase(Path.Combine(course.RepositoryRoot, "fixtures", "grader", "cases", "hang"), restore);
+            Course discovered = CourseDiscovery.Discover(course.Root);
+            TamperReport tamper = TamperCheck.Check(discovered, TestManifest.Load(course.Root));
+            Selection selection = Selection.Resolve(discovered, tamper, module: "1", exercise: null);
+            var options = new GradeOptions
+            {
+                Root = course.Root,
+                Student = course.Root,
+                Solutions = true,
+                TestTimeout = TimeSpan.FromSeconds(5),
+                ModuleTimeout = TimeSpan.FromSeconds(90),
+            };
+            report = await GradingRun.GradeAsync(discovered, tamper, selection, options, new SilentObserver(), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Revert(restore);
+            course.Gate.Release();
+        }
+
+        ExerciseResult hanging = report.Exercises.Single(e => e.Id == "1.1");
+        hanging.Status.Should().Be(ExerciseStatus.Timeout);
+        hanging.VisibleTests.Select(t => (t.MethodName, t.Status)).Should().Equal(
+            [("Two_and_three_make_five", TestStatus.Timeout)],
+            "the first visible test in source order hangs and is stopped; the second would hang too and is left out");
+        hanging.HiddenTests.Select(t => t.Status).Should().Equal([TestStatus.Timeout], "the hidden test program stops the exercise once too");
+        report.Exercises.Where(e => e.Module == "01-sample" && e.Id != "1.1").Should().OnlyContain(e => e.Status == ExerciseStatus.Passed,
+            "the other exercises run in the restarted test program");
+    }
+
+    private sealed class SilentObserver : IGradeObserver
+    {
+        public void BuildStarted(IReadOnlyList<Module> modules)
+        {
+        }
+
+        public void BuildFinished(BuildOutcome outcome)
+        {
+        }
+
+        public void ModuleStarted(Module module)
+        {
+        }
+
+        public void TestProgress(Module module, TestProgress progress)
+        {
+        }
+
+        public void ModuleFinished(Module module, IReadOnlyList<ExerciseResult> results)
+        {
+        }
+    }
+
     private static JsonNode Normalize(JsonNode report)
     {
         foreach (JsonNode? exercise in report["exercises"]!.AsArray())
