@@ -63,12 +63,16 @@ screen() { tm capture-pane -p -t "$session" 2>/dev/null; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-# wait_idle SECONDS: until no busy line (building, running, checking) is on the screen.
+# wait_idle SECONDS: until no busy line (building, running, checking) is on the screen in two captures
+# in a row: one capture can catch the screen half redrawn, without its busy line.
 wait_idle() {
-    local limit=$1 start=$SECONDS
+    local limit=$1 start=$SECONDS idle=0
     while [ $((SECONDS - start)) -lt "$limit" ]; do
-        if ! screen | grep -Eq -- '^(Building|Running|Checking) '; then
-            return 0
+        if screen | grep -Eq -- '^(Building|Running|Checking) '; then
+            idle=0
+        else
+            idle=$((idle + 1))
+            [ "$idle" -ge 2 ] && return 0
         fi
         sleep 0.1
     done
