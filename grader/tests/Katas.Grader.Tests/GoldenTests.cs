@@ -44,24 +44,14 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
         string caseDir = Path.Combine(course.RepositoryRoot, "fixtures", "grader", "cases", name);
         string json = Path.Combine(course.Root, "artifacts", $"result-{name}.json");
         var output = new StringWriter();
-        int exitCode;
-
-        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
-        var restore = new List<(string Path, byte[]? Content)>();
-        try
+        int exitCode = await WithCaseAsync(caseDir, () =>
         {
-            ApplyCase(caseDir, restore);
             string[] caseArgs = File.ReadAllLines(Path.Combine(caseDir, "args.txt")).Where(l => l.Length > 0).ToArray();
             // Small limits keep the suite short: a hang costs 5 s, not 15. A case may set its own.
             string[] limits = caseArgs.Contains("--test-timeout") ? [] : ["--test-timeout", "5", "--module-timeout", "90"];
             string[] args = ["--root", course.Root, "--json", json, "--plain", .. limits, .. caseArgs];
-            exitCode = await GraderCli.RunAsync(args, output, output, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Revert(restore);
-            course.Gate.Release();
-        }
+            return GraderCli.RunAsync(args, output, output, TestContext.Current.CancellationToken);
+        });
 
         string console = output.ToString();
         File.Exists(json).Should().BeTrue($"the grader must write its JSON report even when the code is faulty. Console:\n{console}");
@@ -89,7 +79,6 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
             .And.NotContain("   at Katas.Grader", "a fault is reported by status, never with a grader stack trace");
     }
 
-    /// <summary>Durations vary from run to run; everything else must not.</summary>
     /// <summary>
     /// Exercise 1.1's Add hangs, and both of its visible tests and its hidden test call it. The first
     /// visible test in source order times out; the second is not run at all, because it could only cost
@@ -99,12 +88,8 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
     [Fact(Timeout = 600_000)]
     public async Task A_hanging_exercise_costs_one_timeout_per_test_program_and_its_other_tests_are_left_out()
     {
-        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
-        var restore = new List<(string Path, byte[]? Content)>();
-        GradeReport report;
-        try
+        GradeReport report = await WithCaseAsync(Path.Combine(course.RepositoryRoot, "fixtures", "grader", "cases", "hang"), () =>
         {
-            ApplyCase(Path.Combine(course.RepositoryRoot, "fixtures", "grader", "cases", "hang"), restore);
             Course discovered = CourseDiscovery.Discover(course.Root);
             TamperReport tamper = TamperCheck.Check(discovered, TestManifest.Load(course.Root));
             Selection selection = Selection.Resolve(discovered, tamper, module: "1", exercise: null);
@@ -116,13 +101,8 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
                 TestTimeout = TimeSpan.FromSeconds(5),
                 ModuleTimeout = TimeSpan.FromSeconds(90),
             };
-            report = await GradingRun.GradeAsync(discovered, tamper, selection, options, new SilentObserver(), TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Revert(restore);
-            course.Gate.Release();
-        }
+            return GradingRun.GradeAsync(discovered, tamper, selection, options, new SilentObserver(), TestContext.Current.CancellationToken);
+        });
 
         ExerciseResult hanging = report.Exercises.Single(e => e.Id == "1.1");
         hanging.Status.Should().Be(ExerciseStatus.Timeout);
@@ -157,6 +137,7 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
         }
     }
 
+    /// <summary>Durations vary from run to run; everything else must not.</summary>
     private static JsonNode Normalize(JsonNode report)
     {
         foreach (JsonNode? exercise in report["exercises"]!.AsArray())
@@ -165,6 +146,23 @@ public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<Gol
         }
 
         return report;
+    }
+
+    /// <summary>Runs <paramref name="grade"/> on the course with one case applied, alone, and puts the course back.</summary>
+    private async Task<T> WithCaseAsync<T>(string caseDir, Func<Task<T>> grade)
+    {
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        var restore = new List<(string Path, byte[]? Content)>();
+        try
+        {
+            ApplyCase(caseDir, restore);
+            return await grade();
+        }
+        finally
+        {
+            Revert(restore);
+            course.Gate.Release();
+        }
     }
 
     private void ApplyCase(string caseDir, List<(string Path, byte[]? Content)> restore)
