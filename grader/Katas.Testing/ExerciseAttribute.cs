@@ -33,8 +33,29 @@ public sealed class ExerciseAttribute : Attribute, ITraitAttribute
     /// <summary>Points awarded when every visible and hidden test of the exercise passes.</summary>
     public int Points { get; set; }
 
-    /// <summary>A few friendly lines that lead towards the answer without giving it.</summary>
+    /// <summary>Hint, level 1 (<c>hint 1.3</c>): the idea and a question to think about. Never code.</summary>
     public string Hint { get; set; } = "";
+
+    /// <summary>Hint, level 2 (<c>hint 1.3 --more</c>): names the API or technique. Never code.</summary>
+    public string MoreHint { get; set; } = "";
+
+    /// <summary>Two or three lines shown when the exercise turns green: what it taught.</summary>
+    public string Recap { get; set; } = "";
+
+    /// <summary>Optional: the command that shows the lesson in numbers (a benchmark), shown with the recap.</summary>
+    public string Benchmark { get; set; } = "";
+
+    /// <summary>
+    /// Optional: the student's files, relative to the module folder and separated by spaces, when they are
+    /// not the convention (the test class <c>ParallelMapTests</c> goes with <c>ParallelMap.cs</c>).
+    /// </summary>
+    public string StudentFiles { get; set; } = "";
+
+    /// <summary>
+    /// Optional: ids of earlier exercises whose code this one calls, separated by spaces (1.9 builds on 1.8).
+    /// <c>grader verify</c> never builds a mistake of one with a mistake of the other.
+    /// </summary>
+    public string BuildsOn { get; set; } = "";
 
     public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() =>
         [new(KataTraits.Exercise, Id), new(KataTraits.Kind, KataTraits.Visible)];
