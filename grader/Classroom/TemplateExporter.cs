@@ -23,6 +23,7 @@ internal static partial class TemplateExporter
     [
         "solutions/",
         "grader/hidden/",
+        "grader/mistakes/",
         "grader/tests/",
         "grader/bench/",
         "fixtures/grader/",

@@ -107,7 +107,7 @@ internal static class GradeCommand
                 return GraderCli.Failure;
             }
 
-            reporter.Report(report, studentDir, root);
+            reporter.Report(report, studentDir, root, course);
             if (options.Isolation is { Active: false } none)
             {
                 reporter.Line($"warning: the student's code ran WITH network access (isolation {TextSanitizer.OneLine(none.Description)})", "yellow");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Katas.Grader.Building;
@@ -12,15 +14,27 @@ using Katas.Grader.Verification;
 namespace Katas.Grader.Commands;
 
 /// <summary>
-/// <c>verify</c> (CI): grades solutions/ and exercises/ and checks the exercise contract; prints one line
-/// per check and ends with <c>N passed, N failed</c>. Exit 0 only if every check passed.
+/// <c>verify</c> (CI): grades solutions/ and exercises/ once each, writes each side's report in every
+/// format and checks that they agree (full marks on solutions, zero on the stubs), grades every mistake
+/// under grader/mistakes/ and checks that its exercise fails, and checks the rest of the exercise
+/// contract. Prints one line per check, grouped by exercise, and ends with <c>N passed, N failed</c>.
+/// Exit 0 only if every check passed.
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create(SharedOptions shared, CliContext context)
     {
-        var command = new Command("verify", "Check the exercise contract on both trees: solutions pass every test, stubs fail a visible and a hidden test, metadata complete, test hashes current.");
-        foreach (Option option in (Option[])[shared.Module, shared.Exercise, shared.Json, shared.TestTimeout, shared.ModuleTimeout, shared.MemoryLimit, shared.NoRestore])
+        var reports = new Option<string>("--reports")
+        {
+            Description = "Folder for each side's report in every format (console text, JSON, Markdown, Classroom, Gradescope). Default: artifacts/verify/.",
+            HelpName = "DIR",
+        };
+        var noMistakes = new Option<bool>("--no-mistakes")
+        {
+            Description = "Skip the mistakes under grader/mistakes/ (quicker; CI never skips them).",
+        };
+        var command = new Command("verify", "Check the exercise contract: solutions pass every test, stubs fail a visible and a hidden test, every mistake fails its exercise, metadata complete, every report agrees, test hashes current.");
+        foreach (Option option in (Option[])[shared.Module, shared.Exercise, shared.Json, reports, noMistakes, shared.TestTimeout, shared.ModuleTimeout, shared.MemoryLimit, shared.NoRestore])
         {
             command.Options.Add(option);
         }
@@ -29,15 +43,38 @@ internal static class VerifyCommand
         {
             string root = GraderCli.ResolveRoot(parse, shared);
             Course course = CourseDiscovery.Discover(root);
+            string reportDir = Path.GetFullPath(parse.GetValue(reports) ?? Path.Combine(root, "artifacts", "verify"));
             // Grade both trees as they are: a stale manifest is its own check below, not a reason to fail every exercise.
             var untouched = new TamperReport(new Dictionary<string, string>(), [], ManifestFound: false);
             Selection selection = Selection.Resolve(course, untouched, parse.GetValue(shared.Module), parse.GetValue(shared.Exercise));
+            var clock = Stopwatch.StartNew();
+            var phase = Stopwatch.StartNew();
+
             GradeReport solutions = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: true),
                 new ProgressLines(context.Out, "solutions"), cancellationToken);
+            context.Out.WriteLine($"solutions: graded in {Seconds(phase)}");
+            phase.Restart();
+            var endToEnd = ReportAgreement.WriteAndCheck(solutions, reportDir, root).ToList();
+
             GradeReport stubs = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: false),
                 new ProgressLines(context.Out, "exercises"), cancellationToken);
+            context.Out.WriteLine($"exercises: graded in {Seconds(phase)}");
+            phase.Restart();
+            endToEnd.AddRange(ReportAgreement.WriteAndCheck(stubs, reportDir, root));
 
-            var checks = ContractVerifier.Check(course, selection.Exercises, solutions, stubs).ToList();
+            IReadOnlyList<MistakeOutcome>? mistakes = null;
+            if (!parse.GetValue(noMistakes))
+            {
+                var ids = selection.Exercises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                var selected = course.Mistakes.Where(m => ids.Contains(m.ExerciseId)).ToList();
+                mistakes = await MistakeRun.RunAsync(course, selected, shared.GradeOptions(parse, root, root, solutions: true),
+                    (k, n, round) => new ProgressLines(context.Out, $"mistakes, round {GraderCli.Format(k)} of {GraderCli.Format(n)} ({string.Join(", ", round.Select(m => m.Name))})"),
+                    cancellationToken);
+                context.Out.WriteLine($"mistakes: {GraderCli.Format(selected.Count)} graded in {Seconds(phase)}");
+            }
+
+            var checks = ContractVerifier.Check(course, selection.Exercises, solutions, stubs, mistakes).ToList();
+            checks.AddRange(endToEnd);
             IReadOnlyList<string> stale = HashTestsCommand.Compare(TestManifest.Load(root), TestManifest.Create(course), File.Exists(TestManifest.PathIn(root)));
             checks.Add(new VerifyCheck("test hashes", stale.Count == 0,
                 stale.Count == 0 ? $"{TestManifest.RelativePath} is current" : $"{TestManifest.RelativePath} is stale ({string.Join("; ", stale.Take(5))}): run hash-tests"));
@@ -49,6 +86,7 @@ internal static class VerifyCommand
 
             int passed = checks.Count(c => c.Passed);
             int failed = checks.Count - passed;
+            context.Out.WriteLine($"verify took {Seconds(clock)}");
             context.Out.WriteLine($"{GraderCli.Format(passed)} passed, {GraderCli.Format(failed)} failed");
             if (parse.GetValue(shared.Json) is { } json)
             {
@@ -60,6 +98,8 @@ internal static class VerifyCommand
         });
         return command;
     }
+
+    private static string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>Plain progress lines: verify runs in CI, where a live display would only clutter the log.</summary>
     private sealed class ProgressLines(TextWriter output, string side) : IGradeObserver

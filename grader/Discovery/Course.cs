@@ -38,6 +38,36 @@ internal sealed record Exercise(
     TestClassInfo? HiddenClass)
 {
     public ExerciseId SortKey => ExerciseId.Parse(Id);
+
+    /// <summary>Hint, level 2 (<c>hint ID --more</c>): names the API. Empty when the exercise has none.</summary>
+    public string MoreHint { get; init; } = "";
+
+    /// <summary>Two or three lines shown when the exercise turns green: what it taught.</summary>
+    public string Recap { get; init; } = "";
+
+    /// <summary>The command that shows the lesson in numbers, or empty.</summary>
+    public string Benchmark { get; init; } = "";
+
+    /// <summary>The files the student edits, relative to the module folder (empty: the convention, see <see cref="StudentFileNames"/>).</summary>
+    public IReadOnlyList<string> StudentFiles { get; init; } = [];
+
+    /// <summary>Ids of the exercises whose code this one calls.</summary>
+    public IReadOnlyList<string> BuildsOn { get; init; } = [];
+
+    /// <summary>
+    /// The student's files relative to the module folder: <see cref="StudentFiles"/> when given, otherwise
+    /// the test file's name without <c>Tests</c> (<c>ParallelMapTests.cs</c> goes with <c>ParallelMap.cs</c>).
+    /// </summary>
+    public IReadOnlyList<string> StudentFileNames()
+    {
+        if (StudentFiles.Count > 0)
+        {
+            return StudentFiles;
+        }
+
+        string name = VisibleClass is null ? "" : Path.GetFileNameWithoutExtension(VisibleClass.FilePath);
+        return name.EndsWith("Tests", StringComparison.Ordinal) && name.Length > "Tests".Length ? [name[..^"Tests".Length] + ".cs"] : [];
+    }
 }
 
 /// <summary>A module folder (<c>exercises/NN-name</c>) and the test projects that grade it.</summary>
@@ -60,6 +90,12 @@ internal sealed record Course(
     IReadOnlyList<MetadataProblem> Problems,
     bool HiddenTestsAvailable = true)
 {
+    /// <summary>The wrong solutions under <c>grader/mistakes/</c> (instructor checkouts only; see <see cref="MistakeDiscovery"/>).</summary>
+    public IReadOnlyList<Mistake> Mistakes { get; init; } = [];
+
+    /// <summary>Problems with the mistakes' layout: they fail <c>verify</c>, and nobody else needs to hear them.</summary>
+    public IReadOnlyList<MetadataProblem> MistakeProblems { get; init; } = [];
+
     public Exercise? FindExercise(string id) =>
         Exercises.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
 }

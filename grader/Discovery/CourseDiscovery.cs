@@ -82,7 +82,8 @@ internal static partial class CourseDiscovery
         }
 
         exercises.Sort((a, b) => a.SortKey.CompareTo(b.SortKey));
-        return new Course(root, modules, exercises, problems, hiddenAvailable);
+        (IReadOnlyList<Mistake> mistakes, IReadOnlyList<MetadataProblem> mistakeProblems) = MistakeDiscovery.Discover(root, modules, exercises);
+        return new Course(root, modules, exercises, problems, hiddenAvailable) { Mistakes = mistakes, MistakeProblems = mistakeProblems };
     }
 
     private static IEnumerable<(string Name, int Number)> ModuleNames(string root)
@@ -190,7 +191,28 @@ internal static partial class CourseDiscovery
                 problems.Add(new MetadataProblem(d.Id, $"exercise {d.Id} has {hiddenClasses.Count} hidden test classes ({string.Join(", ", hiddenClasses.Select(h => h.Class.FullName))}); keep one."));
             }
 
-            exercises.Add(new Exercise(d.Id, d.Title ?? "", module, d.Points ?? 0, (d.Hint ?? "").Trim(), info, hiddenClasses.FirstOrDefault().Class));
+            var exercise = new Exercise(d.Id, d.Title ?? "", module, d.Points ?? 0, (d.Hint ?? "").Trim(), info, hiddenClasses.FirstOrDefault().Class)
+            {
+                MoreHint = d.Text("MoreHint").Trim(),
+                Recap = d.Text("Recap").Trim(),
+                Benchmark = d.Text("Benchmark").Trim(),
+                StudentFiles = Words(d.Text("StudentFiles")),
+                BuildsOn = Words(d.Text("BuildsOn")),
+            };
+            foreach (string file in exercise.StudentFiles.Where(f => !File.Exists(Path.Combine(root, "exercises", module, f))))
+            {
+                problems.Add(new MetadataProblem(d.Id, $"{relative}: StudentFiles of exercise {d.Id} names {file}, which is not in exercises/{module}/."));
+            }
+
+            exercises.Add(exercise);
+        }
+
+        foreach (Exercise exercise in exercises)
+        {
+            foreach (string id in exercise.BuildsOn.Where(id => id == exercise.Id || !exercises.Any(e => e.Id == id)))
+            {
+                problems.Add(new MetadataProblem(exercise.Id, $"{Relative(root, exercise.VisibleClass!.FilePath)}: BuildsOn of exercise {exercise.Id} names {id}, which is not another exercise of module {module}."));
+            }
         }
 
         foreach ((HiddenTestsDeclaration d, TestClassInfo info) in hidden)
@@ -205,4 +227,7 @@ internal static partial class CourseDiscovery
     }
 
     public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    /// <summary>A space-separated list attribute (<c>StudentFiles</c>, <c>BuildsOn</c>) as its words.</summary>
+    private static string[] Words(string text) => text.Split((char[])[' ', '\t', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
 }

@@ -7,7 +7,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Katas.Grader.Discovery;
 
 /// <summary>An <c>[Exercise]</c> attribute found in a source file.</summary>
-internal sealed record ExerciseDeclaration(string? Id, string? Title, int? Points, string? Hint, string ClassName, int Line);
+internal sealed record ExerciseDeclaration(string? Id, string? Title, int? Points, string? Hint, string ClassName, int Line)
+{
+    /// <summary>The named string arguments besides <c>Hint</c> (<c>MoreHint</c>, <c>Recap</c>, <c>Benchmark</c>, <c>StudentFiles</c>, <c>BuildsOn</c>), as written.</summary>
+    public IReadOnlyDictionary<string, string> Texts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public string Text(string name) => Texts.TryGetValue(name, out string? value) ? value : "";
+}
 
 /// <summary>A <c>[HiddenTests]</c> attribute found in a source file.</summary>
 internal sealed record HiddenTestsDeclaration(string? Id, string ClassName, int Line);
@@ -26,6 +32,9 @@ internal sealed record SourceMetadata(
 internal static class MetadataReader
 {
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
+
+    /// <summary>The string properties of <c>[Exercise]</c> read besides Hint (see Katas.Testing's ExerciseAttribute).</summary>
+    public static readonly IReadOnlySet<string> TextProperties = new HashSet<string>(["MoreHint", "Recap", "Benchmark", "StudentFiles", "BuildsOn"], StringComparer.Ordinal);
 
     public static SourceMetadata Read(string sourceText, string filePath = "")
     {
@@ -65,6 +74,7 @@ internal static class MetadataReader
         string? title = Positional(attribute, 1, "title") is { } titleExpression ? ReadString(titleExpression, $"the title of {where}", problems) : null;
         int? points = null;
         string? hint = null;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
         {
             switch (argument.NameEquals?.Name.Identifier.ValueText)
@@ -75,10 +85,17 @@ internal static class MetadataReader
                 case "Hint":
                     hint = ReadString(argument.Expression, $"the Hint of {where}", problems);
                     break;
+                case { } named when TextProperties.Contains(named):
+                    if (ReadString(argument.Expression, $"the {named} of {where}", problems) is { } text)
+                    {
+                        texts[named] = text;
+                    }
+
+                    break;
             }
         }
 
-        return new ExerciseDeclaration(id, title, points, hint, className, line);
+        return new ExerciseDeclaration(id, title, points, hint, className, line) { Texts = texts };
     }
 
     /// <summary>The n-th positional argument, or the one written with its parameter name (<c>id: "1.3"</c>).</summary>

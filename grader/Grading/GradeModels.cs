@@ -33,6 +33,9 @@ internal sealed record ExerciseResult(
     int SourceLine = 0)
 {
     public bool Passed => Status == ExerciseStatus.Passed;
+
+    /// <summary>The stack traces of the failure <see cref="Message"/> describes (empty for a timeout, a crash or no failure).</summary>
+    public string FailureTrace { get; init; } = "";
 }
 
 /// <summary>A module's build result as the report shows it.</summary>

@@ -14,15 +14,25 @@ namespace Katas.Grader.Grading;
 /// </summary>
 internal static class GradingRun
 {
-    public static async Task<GradeReport> GradeAsync(
+    public static Task<GradeReport> GradeAsync(
         Course course,
         TamperReport tamper,
         Selection selection,
         GradeOptions options,
         IGradeObserver observer,
+        CancellationToken cancellationToken) =>
+        GradeAsync(course, tamper, selection, options, Settings(options), observer, cancellationToken);
+
+    /// <summary>The same, built with <paramref name="settings"/> (verify's mistakes: an overlay tree with its own artifacts).</summary>
+    public static async Task<GradeReport> GradeAsync(
+        Course course,
+        TamperReport tamper,
+        Selection selection,
+        GradeOptions options,
+        BuildSettings settings,
+        IGradeObserver observer,
         CancellationToken cancellationToken)
     {
-        BuildSettings settings = Settings(options);
         observer.BuildStarted(selection.Modules);
         BuildOutcome build = await ModuleBuilder.BuildAsync(settings, selection.Modules, cancellationToken);
         observer.BuildFinished(build);
@@ -143,7 +153,7 @@ internal static class GradingRun
         // code must give the same report in every checkout.
         List<TestRecord> visibleTests = InSourceOrder(visible);
         List<TestRecord> hiddenTests = InSourceOrder(hidden);
-        var faults = new List<(TestStatus Status, string Message)>();
+        var faults = new List<(TestStatus Status, string Message, string Trace)>();
         void Collect(ClassOutcome? outcome, List<TestRecord> tests, string label)
         {
             if (outcome is null)
@@ -153,12 +163,12 @@ internal static class GradingRun
 
             foreach (TestRecord test in tests.Where(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped)))
             {
-                faults.Add((test.Status, $"{label}{Readable(test.MethodName)}: {test.Message}"));
+                faults.Add((test.Status, $"{label}{Readable(test.MethodName)}: {test.Message}", test.StackTrace));
             }
 
             if (!outcome.Finished && outcome.AbortStatus is { } status)
             {
-                faults.Add((status, $"{label}{outcome.AbortMessage}"));
+                faults.Add((status, $"{label}{outcome.AbortMessage}", ""));
             }
         }
 
@@ -168,7 +178,7 @@ internal static class GradingRun
 
         if (faults.Count == 0 && visibleTests.Count + hiddenTests.Count == 0)
         {
-            faults.Add((TestStatus.Failed, "no tests ran for this exercise"));
+            faults.Add((TestStatus.Failed, "no tests ran for this exercise", ""));
         }
 
         if (faults.Count == 0)
@@ -179,14 +189,14 @@ internal static class GradingRun
         TestStatus worst = faults.Any(f => f.Status == TestStatus.Crashed) ? TestStatus.Crashed
             : faults.Any(f => f.Status == TestStatus.Timeout) ? TestStatus.Timeout
             : TestStatus.Failed;
-        string message = faults.First(f => f.Status == worst).Message;
+        (_, string message, string trace) = faults.First(f => f.Status == worst);
         ExerciseStatus status = worst switch
         {
             TestStatus.Crashed => ExerciseStatus.Crashed,
             TestStatus.Timeout => ExerciseStatus.Timeout,
             _ => ExerciseStatus.Failed,
         };
-        return Result(exercise, status, message, visibleTests, hiddenTests, duration);
+        return Result(exercise, status, message, visibleTests, hiddenTests, duration) with { FailureTrace = trace };
     }
 
     private static List<TestRecord> InSourceOrder(ClassOutcome? outcome) =>

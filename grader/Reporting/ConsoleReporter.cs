@@ -15,43 +15,24 @@ namespace Katas.Grader.Reporting;
 /// </summary>
 internal sealed class ConsoleReporter : IGradeObserver
 {
-    private const int MaxCompileErrorsShown = 5;
-
+    private readonly ConsoleOutput _console;
     private readonly TextWriter _out;
     private readonly IAnsiConsole? _ansi;
     /// <summary>Test programs run side by side and report progress from their own threads.</summary>
     private readonly Lock _gate = new();
     private StatusContext? _status;
 
-    private ConsoleReporter(TextWriter output, IAnsiConsole? ansi)
+    private ConsoleReporter(ConsoleOutput console)
     {
-        _out = output;
-        _ansi = ansi;
+        _console = console;
+        _out = console.Out;
+        _ansi = console.Ansi;
     }
 
-    public bool Rich => _ansi is not null;
+    public bool Rich => _console.Rich;
 
     /// <summary>Rich when stdout is a terminal and NO_COLOR is unset, plain otherwise.</summary>
-    public static ConsoleReporter Create(TextWriter output, bool forcePlain = false)
-    {
-        bool plain = forcePlain
-            || Console.IsOutputRedirected
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
-            || !ReferenceEquals(output, Console.Out);
-        if (plain)
-        {
-            return new ConsoleReporter(output, null);
-        }
-
-        IAnsiConsole ansi = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Detect,
-            ColorSystem = ColorSystemSupport.Detect,
-            Out = new AnsiConsoleOutput(output),
-        });
-        return new ConsoleReporter(output, ansi);
-    }
+    public static ConsoleReporter Create(TextWriter output, bool forcePlain = false) => new(ConsoleOutput.Create(output, forcePlain));
 
     /// <summary>Runs the grading with a live status line (rich) or progress lines (plain).</summary>
     public async Task<T> LiveAsync<T>(Func<Task<T>> work)
@@ -133,8 +114,11 @@ internal sealed class ConsoleReporter : IGradeObserver
         }
     }
 
-    /// <summary>The final report.</summary>
-    public void Report(GradeReport report, string student, string root)
+    /// <summary>
+    /// The final report. With <paramref name="course"/>, passed exercises show their recap, and the closing
+    /// line says whether the whole course was graded or only a selection of it.
+    /// </summary>
+    public void Report(GradeReport report, string student, string root, Course? course = null)
     {
         _out.WriteLine();
         foreach (ModuleReport module in report.Modules)
@@ -143,39 +127,15 @@ internal sealed class ConsoleReporter : IGradeObserver
             int points = exercises.Sum(e => e.Points);
             int max = exercises.Sum(e => e.MaxPoints);
             int done = exercises.Count(e => e.Passed);
-            string bar = Bar(points, max, 20);
-            string header = $"{module.Name}  {bar}  {points}/{max} points, {done}/{exercises.Count} exercises done";
+            string header = $"{module.Name}  {_console.Bar(points, max, 20)}  {points}/{max} points, {done}/{exercises.Count} exercises done";
             Line(header, done == exercises.Count && exercises.Count > 0 ? "bold green" : "bold");
             if (!module.Compiled)
             {
                 Line("  does not compile:", "red");
-                foreach (CompilerError error in module.CompileErrors.Take(MaxCompileErrorsShown))
-                {
-                    string where = error.File.Length == 0 ? "" : GradingRun.RelativeTo(error.File, student, root)
-                        + (error.Line > 0 ? $"({error.Line.ToString(CultureInfo.InvariantCulture)},{error.Column.ToString(CultureInfo.InvariantCulture)})" : "") + ": ";
-                    Line($"    {where}{error.Code} {TextSanitizer.OneLine(error.Message, 200)}", "red");
-                }
-
-                if (module.CompileErrors.Count > MaxCompileErrorsShown)
-                {
-                    Line($"    ... and {(module.CompileErrors.Count - MaxCompileErrorsShown).ToString(CultureInfo.InvariantCulture)} more", "red");
-                }
+                _console.Lines(ConsoleOutput.CompileErrors(module.CompileErrors, student, root, "    "));
             }
 
-            foreach (ExerciseResult e in exercises)
-            {
-                string mark = e.Passed ? (Rich ? "✔" : "PASS") : (Rich ? "✘" : "FAIL");
-                string status = e.Passed ? "" : $"  {StatusNames.Of(e.Status)}";
-                Line($"  {mark} {e.Id,-5} {Pad(e.Title, 40)} {e.Points,3}/{e.MaxPoints,-3}{status}", e.Passed ? "green" : "red");
-                if (!e.Passed && e.Status != ExerciseStatus.CompileError && e.Message.Length > 0)
-                {
-                    foreach (string line in TextSanitizer.Clean(e.Message, 400, maxLines: 4).Split('\n'))
-                    {
-                        Line($"        {line}", "grey");
-                    }
-                }
-            }
-
+            _console.ExerciseTable(exercises.Select(e => Row(e, course, module.Compiled)).ToList());
             _out.WriteLine();
         }
 
@@ -194,38 +154,48 @@ internal sealed class ConsoleReporter : IGradeObserver
                 }
             }
 
-            Line($"(dotnet run --project grader -- hint {next.Id} shows this hint again; --exercise {next.Id} grades only this exercise.)", "grey");
+            Line($"(dotnet run --project grader -- hint {next.Id} shows this hint again, hint {next.Id} --more the next level; --exercise {next.Id} grades only this exercise.)", "grey");
         }
         else if (report.Exercises.Count > 0)
         {
             _out.WriteLine();
-            Line("Every exercise passed. Well done!", "bold green");
+            int total = course?.Exercises.Count ?? report.Exercises.Count;
+            Line(report.Exercises.Count >= total
+                    ? "Every exercise passed. Well done!"
+                    : $"The {Count(report.Exercises.Count, "exercise")} graded passed; {Count(total - report.Exercises.Count, "other")} not graded in this run (run without --module/--exercise to grade them all).",
+                "bold green");
         }
     }
 
-    public void Line(string text, string? style)
+    private ExerciseRow Row(ExerciseResult e, Course? course, bool compiled)
     {
-        if (_ansi is null || style is null)
+        var below = new List<StyledLine>();
+        if (e.Passed && course?.FindExercise(e.Id) is { } exercise)
         {
-            _out.WriteLine(text);
+            below.AddRange(ConsoleOutput.Recap(exercise, ""));
         }
-        else
+        else if (!e.Passed && compiled && e.Message.Length > 0)
         {
-            _ansi.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
+            below.AddRange(TextSanitizer.Clean(e.Message, 400, maxLines: 4).Split('\n').Select(l => new StyledLine(l, "grey")));
+            if (ConsoleOutput.StudentFrame(e.FailureTrace, e.Module) is { } where)
+            {
+                below.Add(new StyledLine($"at {where}", "grey"));
+            }
         }
+
+        return new ExerciseRow(
+            e.Passed ? _console.Pass : _console.Fail,
+            e.Id,
+            e.Title,
+            $"{e.Points,3}/{e.MaxPoints,-3}",
+            e.Passed ? "" : StatusNames.Of(e.Status),
+            e.Passed ? "green" : "red",
+            below);
     }
+
+    public void Line(string text, string? style) => _console.Line(text, style);
 
     public void Error(string text) => Line(text, "red");
-
-    private string Bar(int value, int max, int width)
-    {
-        int filled = max == 0 ? 0 : (int)Math.Round((double)value / max * width, MidpointRounding.AwayFromZero);
-        return Rich
-            ? new string('█', filled) + new string('░', width - filled)
-            : "[" + new string('#', filled) + new string('-', width - filled) + "]";
-    }
-
-    private static string Pad(string text, int width) => text.Length > width ? string.Concat(text.AsSpan(0, width - 3), "...") : text.PadRight(width);
 
     private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 }

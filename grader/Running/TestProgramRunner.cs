@@ -291,7 +291,9 @@ internal sealed class TestProgramRunner
                 TestStatus.Skipped => result.Text ?? "skipped",
                 _ => FailureText(result),
             };
-            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, text, duration, test.SourceLine);
+            string trace = status == TestStatus.Failed ? string.Join("\n", result.StackTraces) : "";
+            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, text, duration, test.SourceLine,
+                trace.Length <= 16_384 ? trace : trace[..16_384]);
         }
         else
         {

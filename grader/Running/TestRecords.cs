@@ -13,8 +13,11 @@ internal enum TestStatus
 }
 
 /// <summary>One test (one theory row counts as one) and how it ended.</summary>
-/// <remarks><see cref="SourceLine"/> orders tests the same way in every run, whatever order xunit ran them in.</remarks>
-internal sealed record TestRecord(string ClassName, string MethodName, string DisplayName, TestStatus Status, string Message, double DurationMs, int SourceLine = 0);
+/// <remarks>
+/// <see cref="SourceLine"/> orders tests the same way in every run, whatever order xunit ran them in.
+/// <see cref="StackTrace"/> is a failure's stack traces (every exception of it, capped), for showing where in the student's code it happened.
+/// </remarks>
+internal sealed record TestRecord(string ClassName, string MethodName, string DisplayName, TestStatus Status, string Message, double DurationMs, int SourceLine = 0, string StackTrace = "");
 
 /// <summary>What happened to one test class in a run of its test program.</summary>
 internal sealed class ClassOutcome

@@ -69,6 +69,7 @@ internal static partial class XunitJsonParser
             Cause = String(root, "Cause"),
             Messages = Strings(root, "Messages"),
             ExceptionTypes = Strings(root, "ExceptionTypes"),
+            StackTraces = Strings(root, "StackTraces"),
             Text = String(root, "Reason") ?? String(root, "Output") ?? String(root, "Message"),
         };
     }

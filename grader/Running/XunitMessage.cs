@@ -35,6 +35,9 @@ internal sealed record XunitMessage
 
     public IReadOnlyList<string> ExceptionTypes { get; init; } = [];
 
+    /// <summary>One stack trace per exception of a failure (outer first), as xunit reports them.</summary>
+    public IReadOnlyList<string> StackTraces { get; init; } = [];
+
     /// <summary>Skip reason or the text of a diagnostic/output message.</summary>
     public string? Text { get; init; }
 

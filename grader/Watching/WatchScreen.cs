@@ -33,29 +33,16 @@ internal sealed record WatchView(
 /// </summary>
 internal sealed class WatchScreen
 {
-    private const int MaxCompileErrorsShown = 5;
-
+    private readonly ConsoleOutput _console;
     private readonly IAnsiConsole? _ansi;
     private readonly TextWriter _out;
     private readonly Lock _gate = new();
 
     public WatchScreen(TextWriter output, bool forcePlain)
     {
+        _console = ConsoleOutput.Create(output, forcePlain);
         _out = output;
-        bool plain = forcePlain
-            || Console.IsOutputRedirected
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
-            || !ReferenceEquals(output, Console.Out);
-        if (!plain)
-        {
-            _ansi = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.Detect,
-                ColorSystem = ColorSystemSupport.Detect,
-                Out = new AnsiConsoleOutput(output),
-            });
-        }
+        _ansi = _console.Ansi;
     }
 
     public void Draw(WatchView view)
@@ -90,14 +77,19 @@ internal sealed class WatchScreen
         string module = current?.Module ?? (view.Exercises.Count > 0 ? view.Exercises[^1].Module : "");
         var moduleExercises = view.Exercises.Where(e => e.Module == module).ToList();
         int done = moduleExercises.Count(e => Passed(view, e));
-        int points = moduleExercises.Where(e => Passed(view, e)).Sum(e => e.Points);
-        int max = moduleExercises.Sum(e => e.Points);
-        lines.Add(($"Katas watch  {module}  {Bar(points, max, 24)}  {N(done)}/{N(moduleExercises.Count)} exercises, {N(points)}/{N(max)} points", "bold"));
+        // Honest about what it measured: the loop runs the visible tests only, and points are the grader's
+        // (visible and hidden tests), so the header counts exercises, never points.
+        lines.Add(($"Katas watch  {module}  {_console.Bar(done, moduleExercises.Count, 24)}  {N(done)}/{N(moduleExercises.Count)} exercises pass their visible tests", "bold"));
         lines.Add(("", null));
 
         if (view.JustPassed is { } passed)
         {
-            lines.Add(($"{Check} {passed} passed!", "bold green"));
+            lines.Add(($"{Check} {passed} passed! (its visible tests; the grader runs the hidden ones too)", "bold green"));
+            if (view.Exercises.FirstOrDefault(e => passed.StartsWith(e.Id + " ", StringComparison.Ordinal)) is { } solved)
+            {
+                lines.AddRange(ConsoleOutput.Recap(solved, "  ").Select(l => (l.Text, l.Style)));
+            }
+
             lines.Add(("", null));
         }
 
@@ -107,7 +99,7 @@ internal sealed class WatchScreen
         }
         else if (current is null)
         {
-            lines.Add(("Every exercise passed. Well done!", "bold green"));
+            lines.Add(("Every exercise passes its visible tests. Points come from the grader, which runs the hidden tests too: dotnet run --project grader", "bold green"));
         }
         else
         {
@@ -135,11 +127,12 @@ internal sealed class WatchScreen
         {
             lines.Add(("", null));
             lines.Add(("Exercises:", "bold"));
+            int titleWidth = view.Exercises.Select(e => e.Title.Length).DefaultIfEmpty(0).Max();
             foreach (Exercise e in view.Exercises)
             {
-                string state = view.Results.TryGetValue(e.Id, out ExerciseResult? r) ? (r.Passed ? "passed" : StatusNames.Of(r.Status)) : "not run";
+                string state = view.Results.TryGetValue(e.Id, out ExerciseResult? r) ? (r.Passed ? "visible tests pass" : StatusNames.Of(r.Status)) : "not run";
                 string marker = e.Id == current?.Id ? ">" : " ";
-                lines.Add(($"{marker} {e.Id,-5} {Pad(e.Title, 40)} {N(e.Points),3} points  {state}", state == "passed" ? "green" : null));
+                lines.Add(($"{marker} {e.Id,-5} {e.Title.PadRight(titleWidth)} {N(e.Points),3} points  {state}", r?.Passed == true ? "green" : null));
             }
         }
 
@@ -167,18 +160,7 @@ internal sealed class WatchScreen
         if (view.CompileErrors.Count > 0)
         {
             lines.Add(($"{Cross} {current.Module} does not compile:", "red"));
-            foreach (CompilerError error in view.CompileErrors.Take(MaxCompileErrorsShown))
-            {
-                string where = error.File.Length == 0 ? "" : GradingRun.RelativeTo(error.File, view.Root, view.Root)
-                    + (error.Line > 0 ? ":" + N(error.Line) : "") + ": ";
-                lines.Add(($"  {where}{error.Code} {TextSanitizer.OneLine(error.Message, 200)}", "red"));
-            }
-
-            if (view.CompileErrors.Count > MaxCompileErrorsShown)
-            {
-                lines.Add(($"  ... and {N(view.CompileErrors.Count - MaxCompileErrorsShown)} more", "red"));
-            }
-
+            lines.AddRange(ConsoleOutput.CompileErrors(view.CompileErrors, view.Root, view.Root, "  ").Select(l => (l.Text, l.Style)));
             return;
         }
 
@@ -198,6 +180,11 @@ internal sealed class WatchScreen
         foreach (string line in TextSanitizer.Clean(result.Message, 600, maxLines: 8).Split('\n'))
         {
             lines.Add(("  " + line, null));
+        }
+
+        if (ConsoleOutput.StudentFrame(result.FailureTrace, current.Module) is { } where)
+        {
+            lines.Add(($"  at {where}", "yellow"));
         }
 
         if (!view.ShowHint)
@@ -226,19 +213,9 @@ internal sealed class WatchScreen
         return File.Exists(stub) ? CourseDiscovery.Relative(root, stub) : null;
     }
 
-    private string Check => _ansi is null ? "PASS" : "✔";
+    private string Check => _console.Pass;
 
-    private string Cross => _ansi is null ? "FAIL" : "✘";
-
-    private string Bar(int value, int max, int width)
-    {
-        int filled = max == 0 ? 0 : (int)Math.Round((double)value / max * width, MidpointRounding.AwayFromZero);
-        return _ansi is not null
-            ? new string('█', filled) + new string('░', width - filled)
-            : "[" + new string('#', filled) + new string('-', width - filled) + "]";
-    }
-
-    private static string Pad(string text, int width) => text.Length > width ? string.Concat(text.AsSpan(0, width - 3), "...") : text.PadRight(width);
+    private string Cross => _console.Fail;
 
     private static string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
 

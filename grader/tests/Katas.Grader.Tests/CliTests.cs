@@ -76,6 +76,17 @@ public sealed class CliTests
 
         exitCode.Should().Be(0);
         output.Should().Contain("1.3 Count words (15 points)").And.Contain("string.Split cuts a string at a separator");
+        output.Should().NotContain("RemoveEmptyEntries", "level 2 names the API and waits for --more")
+            .And.Contain("hint 1.3 --more", "level 1 says where the next level is");
+    }
+
+    [Fact]
+    public async Task Hint_more_adds_the_second_level()
+    {
+        (int exitCode, string output) = await Run("hint", "1.3", "--more", "--root", s_course);
+
+        exitCode.Should().Be(0);
+        output.Should().Contain("string.Split cuts a string at a separator").And.Contain("StringSplitOptions.RemoveEmptyEntries");
     }
 
     [Fact]
