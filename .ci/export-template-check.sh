@@ -11,12 +11,7 @@ root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 NO_COLOR=1
 work=$(mktemp -d "${TMPDIR:-/tmp}/katas-export.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok    $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL  $*"; }
-check() { local label=$1; shift; if "$@"; then pass "$label"; else fail "$label"; fi; }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+. "$root/.ci/lib.sh"
 
 grader() { timeout 900 dotnet run --project "$root/grader" -- "$@"; }
 
@@ -64,7 +59,8 @@ timeout 900 dotnet run --project grader -- --plain --json "$work/results.json" >
 code=$?
 check "the grader exits with 1 (got $code)" [ "$code" -eq 1 ]
 check "  and prints a 0-point total" grep -qE '^Total: 0/[0-9]+ points' "$work/grade.log"
-check "  and its JSON says 0 points" grep -qE '^  "points": 0,' "$work/results.json"
+json_points=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["points"])' "$work/results.json" 2>/dev/null)
+check "  and its JSON says 0 points (got ${json_points:-no JSON})" [ "$json_points" = 0 ]
 check "  and says the hidden tests are not here" grep -q "hidden tests are not in this repository" "$work/grade.log"
 check "  with no crash and no stack trace" bash -c "! grep -qE '^\s+at [A-Za-z]|Unhandled exception|grader failed' '$work/grade.log'"
 if [ "$failed" -gt 0 ]; then
