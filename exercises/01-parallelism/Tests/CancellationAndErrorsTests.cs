@@ -26,6 +26,38 @@ public sealed class CancellationAndErrorsTests
     }
 
     [KataFact]
+    public void FindFirstIndex_still_tests_the_lower_items_that_had_not_started_when_a_higher_one_matched()
+    {
+        // Item 10 is held until item 7000 has matched, so the worker holding it has not yet started item 42.
+        // Break at 7000 promises that every iteration below 7000 still runs, 42 included; Stop ends the loop
+        // as soon as it can, so 42 never runs and the answer would be 7000.
+        int[] items = Enumerable.Range(0, 10_000).ToArray();
+        using var higherMatched = new ManualResetEventSlim(initialState: false);
+        bool sawHigherMatchWhileHeld = false;
+
+        int index = CancellationAndErrors.FindFirstIndex(items, item =>
+        {
+            if (item == 10)
+            {
+                sawHigherMatchWhileHeld = higherMatched.Wait(ConcurrencyProbe.DefaultPatience);
+                return false;
+            }
+
+            if (item == 7_000)
+            {
+                higherMatched.Set();
+                return true;
+            }
+
+            return item == 42;
+        });
+
+        index.Should().Be(42, "42 is the lowest match; the loop must still test the items below a match (Break, not Stop)");
+        sawHigherMatchWhileHeld.Should().BeTrue(
+            "the items must be tested in parallel: item 7000 should have matched on another worker while item 10 was held");
+    }
+
+    [KataFact]
     public void MapWithCancellation_throws_OperationCanceledException_when_cancelled_during_the_map()
     {
         int[] items = Enumerable.Range(0, 10_000).ToArray();
@@ -67,20 +99,34 @@ public sealed class CancellationAndErrorsTests
     [KataFact]
     public void ValidateAll_reports_every_failure_in_item_order()
     {
+        // Item 0 is held until item 999 has been validated, so item 0 fails after most of the others: the
+        // failures happen in another order than the items, and the report must still be in item order.
         int[] items = Enumerable.Range(0, 1_000).ToArray();
+        using var lastValidated = new ManualResetEventSlim(initialState: false);
+        bool heldUntilTheLast = false;
 
         Exception? thrown = Record.Exception(() => CancellationAndErrors.ValidateAll(items, item =>
         {
+            if (item == 0)
+            {
+                heldUntilTheLast = lastValidated.Wait(ConcurrencyProbe.DefaultPatience);
+            }
+            else if (item == 999)
+            {
+                lastValidated.Set();
+            }
+
             if (item % 10 == 0)
             {
                 throw new ArgumentException($"item {item} is a multiple of 10");
             }
         }));
 
+        heldUntilTheLast.Should().BeTrue("the items must be validated in parallel: item 999 on another worker while item 0 was held");
         thrown.Should().BeOfType<AggregateException>("one AggregateException carries all the failures; instead it threw {0}", thrown);
         ((AggregateException)thrown!).InnerExceptions.Select(e => e.Message).Should().Equal(
             items.Where(item => item % 10 == 0).Select(item => $"item {item} is a multiple of 10"),
-            "all 100 failing items must be reported, each exception as thrown, in item order; " +
-            "a bare Parallel.For stops after the first exception and reports only a few");
+            "all 100 failing items must be reported, each exception as thrown, in item order (not in the order they " +
+            "failed); a bare Parallel.For stops after the first exception and reports only a few");
     }
 }

@@ -55,4 +55,18 @@ public sealed class CostModelTests
         sum.Should().Be(10_000L * int.MaxValue,
             "10,000 times int.MaxValue does not fit in an int: every subtotal must be a long");
     }
+
+    [KataFact]
+    public void The_chunks_are_summed_on_several_threads_at_once()
+    {
+        using var probe = new ConcurrencyProbe();
+        int[] values = Enumerable.Range(1, 100_000).ToArray();
+
+        long sum = CostModel.SumInChunks(values, chunkSize: 1_000, chunkStarted: _ => probe.Arrive());
+
+        sum.Should().Be(5_000_050_000L, "1 + 2 + ... + 100,000 = 5,000,050,000");
+        probe.SawConcurrency.Should().BeTrue(
+            "SumInChunks must hand the chunks to several workers at once, calling chunkStarted as each chunk "
+            + "starts; a loop on one thread (or a call that never reports its chunks) leaves the probe closed");
+    }
 }

@@ -25,6 +25,30 @@ public sealed class ForkJoinTests
     }
 
     [KataFact]
+    public void QuickSort_sorts_both_halves_at_the_same_time_on_the_pool_workers()
+    {
+        // The values are 0..n-1, shuffled. Elements from the bottom sixteenth are compared with each other only
+        // deep in the left part of the recursion, elements from the top sixteenth only deep in the right part;
+        // the first partitions compare everything with pivots near the middle. The probe opens when two such
+        // deep comparisons run at the same time: both halves sorted at once. One Array.Sort of the whole
+        // array (or a recursion without Join) never has two inside, and makes its comparisons off the pool.
+        const int Size = 200_000;
+        using var pool = new ForkJoinPool(workerCount: 2);
+        var watcher = new SortWatcher(Size, pool);
+        Watched[] data = Shuffled(Size, seed: 23).Select(value => new Watched(value, watcher)).ToArray();
+
+        ParallelSort.QuickSort(data, pool);
+
+        data.Select(item => item.Value).Should().Equal(Enumerable.Range(0, Size), "QuickSort must sort ascending");
+        watcher.ComparedOffThePool.Should().BeFalse(
+            "every comparison must run on a worker of the pool that QuickSort was given: Run the recursion there and "
+            + "fork it with pool.Join, not with tasks, Parallel.Invoke or one library sort on the caller's thread");
+        watcher.Probe.SawConcurrency.Should().BeTrue(
+            "the two halves of a partition must be sorted at the same time, by pool.Join: one sort of the whole "
+            + "array, or a recursion that sorts one half after the other, compares on one thread at a time");
+    }
+
+    [KataFact]
     public void Join_runs_both_halves_at_the_same_time()
     {
         using var pool = new ForkJoinPool(workerCount: 2);
@@ -82,9 +106,52 @@ public sealed class ForkJoinTests
         return smaller + larger;
     }
 
+    private static int[] Shuffled(int count, int seed)
+    {
+        int[] values = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(values);
+        return values;
+    }
+
     private static int[] RandomNumbers(int count, int seed)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, count).Select(_ => random.Next()).ToArray();
+    }
+
+    /// <summary>Watches the comparisons of a sort of the values 0..size-1.</summary>
+    private sealed class SortWatcher(int size, ForkJoinPool pool)
+    {
+        private int _comparedOffThePool;
+
+        public ConcurrencyProbe Probe { get; } = new();
+
+        public bool ComparedOffThePool => Volatile.Read(ref _comparedOffThePool) != 0;
+
+        public void Compared(int x, int y)
+        {
+            if (!pool.OwnsCurrentThread)
+            {
+                Volatile.Write(ref _comparedOffThePool, 1);
+            }
+
+            int sixteenth = size / 16;
+            if ((x < sixteenth && y < sixteenth) || (x >= size - sixteenth && y >= size - sixteenth))
+            {
+                Probe.Arrive();
+            }
+        }
+    }
+
+    /// <summary>An int that tells its <see cref="SortWatcher"/> about every comparison.</summary>
+    private readonly struct Watched(int value, SortWatcher watcher) : IComparable<Watched>
+    {
+        public int Value => value;
+
+        public int CompareTo(Watched other)
+        {
+            watcher.Compared(value, other.Value);
+            return value.CompareTo(other.Value);
+        }
     }
 }

@@ -48,4 +48,38 @@ public sealed class MandelbrotTests
         probe.SawConcurrency.Should().BeTrue(
             "Parallel.ForEach must render several chunks at the same time, not one chunk after another");
     }
+
+    [KataFact]
+    public void A_worker_held_up_in_one_chunk_leaves_every_other_chunk_to_the_others()
+    {
+        // Row 0 stands for an expensive chunk: it is held until every row outside the first chunk has started.
+        // With chunks of rowsPerChunk rows handed to whichever worker is free, the other workers take all the
+        // other chunks meanwhile. A fixed share per worker (static halves), one row at a time, or a chunk size
+        // other than rowsPerChunk leaves rows stuck behind the held one, or splits the first chunk.
+        const int Height = 60;
+        const int RowsPerChunk = 6;
+        int[] threadOfRow = new int[Height];
+        int otherRowsStarted = 0;
+        using var otherRowsAllStarted = new ManualResetEventSlim(initialState: false);
+        bool othersFinishedWhileHeld = false;
+
+        Mandelbrot.RenderParallel(width: 8, height: Height, maxIterations: 20, RowsPerChunk, onRowStarted: row =>
+        {
+            threadOfRow[row] = Environment.CurrentManagedThreadId;
+            if (row == 0)
+            {
+                othersFinishedWhileHeld = otherRowsAllStarted.Wait(ConcurrencyProbe.DefaultPatience);
+            }
+            else if (row >= RowsPerChunk && Interlocked.Increment(ref otherRowsStarted) == Height - RowsPerChunk)
+            {
+                otherRowsAllStarted.Set();
+            }
+        });
+
+        othersFinishedWhileHeld.Should().BeTrue(
+            "while one worker was held in rows 0..5, the other workers must take every other chunk: hand out "
+            + "chunks of rowsPerChunk rows to whichever worker is free, not a fixed share per worker");
+        threadOfRow[1..RowsPerChunk].Should().AllSatisfy(thread => thread.Should().Be(threadOfRow[0],
+            "rows 0..5 are one chunk of rowsPerChunk rows, so one worker renders all of them"));
+    }
 }

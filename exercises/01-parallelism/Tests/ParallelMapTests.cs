@@ -21,6 +21,27 @@ public sealed class ParallelMapTests
     }
 
     [KataFact]
+    public void The_input_order_is_kept_even_when_the_workers_take_the_elements_in_chunks()
+    {
+        // This list is not an array: PLINQ hands its elements out in chunks, and the probe makes two workers
+        // overlap. A query that does not ask for the input order then returns the chunks in the order the
+        // workers finish them. (With an array the order often survives by accident.)
+        using var probe = new ConcurrencyProbe();
+        var numbers = new ReadOnlyListOnly<int>(Enumerable.Range(0, 100_000).ToArray());
+
+        int[] doubled = ParallelMap.Map(numbers, n =>
+        {
+            probe.Arrive();
+            return 2 * n;
+        });
+
+        probe.SawConcurrency.Should().BeTrue("Map must call the selector on several threads at the same time");
+        doubled.Should().Equal(Enumerable.Range(0, 100_000).Select(n => 2 * n),
+            "result i must be selector(source[i]) for any list, not only for arrays: a parallel query gives "
+            + "back results in the order the workers finish them unless you ask it to keep the input order");
+    }
+
+    [KataFact]
     public void The_selector_runs_on_several_cores_at_once()
     {
         using var probe = new ConcurrencyProbe();

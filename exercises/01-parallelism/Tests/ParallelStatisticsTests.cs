@@ -58,6 +58,21 @@ public sealed class ParallelStatisticsTests
     }
 
     [KataFact]
+    public void Summarize_folds_the_values_on_several_threads_at_once()
+    {
+        // PLINQ reads an IList by index from every worker at once; a fold on one thread reads it on one thread.
+        using var probe = new ConcurrencyProbe();
+        var values = new WatchedList<double>(Enumerable.Range(1, 10_000).Select(i => (double)i).ToArray(), probe.Arrive);
+
+        Summary summary = ParallelStatistics.Summarize(values);
+
+        summary.Should().Be(new Summary(Count: 10_000, Sum: 50_005_000, Min: 1, Max: 10_000));
+        probe.SawConcurrency.Should().BeTrue(
+            "Summarize must fold parts of the list on several workers at the same time (a parallel query), not "
+            + "walk the list on one thread");
+    }
+
+    [KataFact]
     public void An_empty_list_has_count_zero_and_a_NaN_mean()
     {
         Summary summary = ParallelStatistics.Summarize([]);

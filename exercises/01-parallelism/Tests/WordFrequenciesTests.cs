@@ -45,6 +45,24 @@ public sealed class WordFrequenciesTests
             $"{method} must find every word of the corpus exactly as often as a one-thread count does");
     }
 
+    [KataTheory]
+    [InlineData(nameof(WordFrequencies.CountWithAggregate))]
+    [InlineData(nameof(WordFrequencies.CountWithParallelForEach))]
+    public void The_lines_are_counted_on_several_threads_at_once(string method)
+    {
+        // PLINQ and Parallel.ForEach read an IList by index from every worker at once; CountSequential reads
+        // it on one thread. The probe opens only when two workers read lines at the same time.
+        using var probe = new ConcurrencyProbe();
+        var lines = new WatchedList<string>(s_genesis, probe.Arrive);
+
+        Dictionary<string, int> counts = Count(method, lines);
+
+        counts.Values.Sum().Should().Be(38_265, "Genesis has 38,265 words in all");
+        probe.SawConcurrency.Should().BeTrue(
+            $"{method} must count on several workers at the same time, each into a dictionary of its own; "
+            + "calling CountSequential gives the right counts on one thread, which is not the exercise");
+    }
+
     private static Dictionary<string, int> Count(string method, IEnumerable<string> lines) => method switch
     {
         nameof(WordFrequencies.CountWithAggregate) => WordFrequencies.CountWithAggregate(lines),
