@@ -18,9 +18,12 @@ public static class ParallelSort
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pool);
 
-        // TODO: pool.Run a recursive method that sorts data[start..end): ranges of at most SequentialThreshold
-        // elements with Array.Sort, longer ones by splitting them with Partition and sorting the two halves with
-        // pool.Join. Do not use Parallel.Invoke, tasks or threads: the pool is the point.
+        // TODO: sort data in place, ascending, as a quicksort on the pool's workers: the two halves of a partition
+        // (Partition, below, is given) are sorted at the same time with the pool's Join, and ranges of at most
+        // SequentialThreshold elements, too short to be worth forking, go to Array.Sort.
+        // Limits: the pool is the point: no Parallel.Invoke, tasks or threads, and not one library sort of the whole array.
+        // Also checked: empty, one element, two reversed, 100,000 sorted, reversed, all equal, three values, or
+        // with int.MinValue and int.MaxValue.
         throw new NotImplementedException("Exercise 1.9 (ParallelSort.QuickSort) is not solved yet. Hint: dotnet run --project grader -- hint 1.9");
     }
 
