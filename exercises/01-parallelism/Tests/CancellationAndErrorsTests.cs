@@ -1,14 +1,20 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.7", "Stop early, cancel, and report every error", Points = 15, Hint = """
-    FindFirstIndex: the loop body of Parallel.For can take a second parameter, a ParallelLoopState.
-    It has two ways to end a loop early, Stop and Break; read what each promises about the iterations
-    below the current one. Parallel.For returns a ParallelLoopResult that remembers the answer for you.
-    MapWithCancellation: start from your 1.1 answer; one more PLINQ operator hands the query a token.
-    ValidateAll: an exception that leaves a Parallel.For body ends the loop early. Keep each exception
-    inside the body instead (one slot per item needs no lock), then build the AggregateException yourself.
+    A parallel loop can end early for three reasons: the answer is found, the caller cancels, or some work fails.
+    Think about it: when item 7000 matches first, which items must still be tested to be sure that no lower
+    item matches? When the caller cancels, who should notice: your code, or the query? And when an item
+    throws, what happens to the items that have not started?
+    """, MoreHint = """
+    FindFirstIndex: Parallel.For with a ParallelLoopState; compare Break with Stop, and read
+    ParallelLoopResult.LowestBreakIteration. MapWithCancellation: PLINQ's WithCancellation. ValidateAll: catch
+    inside the loop body, keep one slot per item, then throw new AggregateException with the exceptions.
     Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-stop-or-break-from-a-parallel-for-loop
-    https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-cancel-a-plinq-query
+    and https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-cancel-a-plinq-query
+    """, Recap = """
+    Break finds the first match (every lower item still runs), Stop finds any; cancellation belongs to the
+    query, which throws the token's OperationCanceledException; errors are collected, not lost
+    (rayon's find_first and find_any, and a panic that reaches the caller).
     """)]
 public sealed class CancellationAndErrorsTests
 {

@@ -1,15 +1,20 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.9", "Fork–join: Join(a, b) and a parallel quicksort", Points = 20, Hint = """
-    Solve 1.8 first: every worker of the pool owns one of your deques.
-    Join is rayon::join. Put b where idle workers look for work (your own deque), then do a yourself.
-    When a is done, b was either stolen or is still on top of your deque: TryFindWork pops it back.
-    If it was stolen, don't sit and wait: a worker that blocks is a worker that can't run the jobs
-    everyone is waiting for. Run other jobs until b is completed; that is what makes deep recursion safe on 2 workers.
-    Quicksort: Partition a range, then Join the sorting of the two halves; below SequentialThreshold, use Array.Sort.
+    Join(a, b) is the one primitive of divide and conquer: offer b to whoever is idle, do a yourself, then
+    take b back if nobody took it. The pool runs on your deque from 1.8.
+    Think about it: when a is done and b was stolen, what should this worker do while it waits? What if every
+    worker waited the same way? And if a throws, may Join return while b is still running?
+    """, MoreHint = """
+    Wrap b in a Job (waitable: false), push it on worker.Deque and NotifyWork; run a in a try; then loop until
+    the job IsCompleted, running what TryFindWork finds (it pops your own deque first). Quicksort: Partition a
+    range, Join the two halves, and Array.Sort below SequentialThreshold.
     Reading: https://docs.rs/rayon/latest/rayon/fn.join.html
-    https://learn.microsoft.com/dotnet/standard/parallel-programming/task-parallel-library-tpl
-    """)]
+    and https://learn.microsoft.com/dotnet/standard/parallel-programming/task-parallel-library-tpl
+    """, Recap = """
+    rayon::join in C#: a worker that waits for stolen work keeps working, so nested joins never deadlock, even
+    on two workers; and Join waits for both halves, even when one throws. Divide and conquer needs nothing more.
+    """, Benchmark = "dotnet run -c Release --project exercises/01-parallelism/Benchmarks -- --filter '*ParallelSort*' --job short", StudentFiles = "ForkJoinPool.cs ParallelSort.cs", BuildsOn = "1.8")]
 public sealed class ForkJoinTests
 {
     [KataFact]

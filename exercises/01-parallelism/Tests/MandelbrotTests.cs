@@ -1,16 +1,20 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.6", "Balance uneven work: Mandelbrot rows", Points = 10, Hint = """
-    Some rows of the picture cost a hundred times more than others. If each core gets one fixed half,
-    the core with the cheap half finishes early and waits: hand out small chunks of rows instead.
-    System.Collections.Concurrent.Partitioner.Create(fromInclusive, toExclusive, rangeSize) cuts a range
-    of numbers into Tuple<int, int> chunks [Item1, Item2) of rangeSize numbers.
-    Parallel.ForEach accepts that partitioner and gives the next chunk to whichever worker is free;
-    inside, a plain for loop renders the rows of one chunk with RenderRow.
-    Each row writes only its own pixels: ask yourself whether two workers can ever touch the same element.
-    Validate rowsPerChunk with the same throw helper the stub uses for width and height.
-    Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-speed-up-small-loop-bodies
-    """)]
+    Some rows of the picture cost a hundred times more than others. If each core gets one fixed half, the
+    core with the cheap half finishes early and waits.
+    Think about it: how could a worker that is free take more work while another is stuck in the expensive
+    rows? How big should a piece be, so that handing it out costs little next to rendering it? And can two
+    workers ever write the same pixel?
+    """, MoreHint = """
+    Partitioner.Create(fromInclusive, toExclusive, rangeSize) (System.Collections.Concurrent) cuts a range of
+    numbers into Tuple<int, int> chunks [Item1, Item2); Parallel.ForEach over that partitioner gives the next
+    chunk to whichever worker is free. ArgumentOutOfRangeException.ThrowIfNegativeOrZero validates the size.
+    Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/custom-partitioners-for-plinq-and-tpl
+    """, Recap = """
+    How you cut the work matters as much as running it in parallel: small chunks handed out on demand keep
+    every core busy when the work is uneven (rayon splits adaptively and steals).
+    """, Benchmark = "dotnet run -c Release --project exercises/01-parallelism/Benchmarks -- --filter '*Mandelbrot*' --job short")]
 public sealed class MandelbrotTests
 {
     [KataFact]

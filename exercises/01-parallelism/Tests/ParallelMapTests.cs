@@ -1,13 +1,19 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.1", "Map a list in parallel", Points = 10, Hint = """
-    PLINQ turns any IEnumerable<T> into a parallel query with .AsParallel(); after that the LINQ
-    operators you already know (Select, Where, Sum...) run on every core.
-    A parallel query hands results back in the order the workers finish them. One more operator,
-    right after AsParallel(), asks PLINQ to put them back in input order.
-    Finish with .ToArray(): the whole method body fits on one line.
+    A parallel query is an ordinary LINQ query whose operators run on every core. The workers each take a
+    part of the input, and they finish in their own order.
+    Think about it: when the results are gathered into one array, whose order do they come in? What would
+    you have to ask for to get the input order back, and what might that cost?
+    """, MoreHint = """
+    PLINQ: the AsParallel extension method turns a sequence into a ParallelQuery; Select and ToArray work on it
+    as in LINQ. AsOrdered, placed right after AsParallel, asks for the results in source order.
     Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/introduction-to-plinq
-    """)]
+    and https://learn.microsoft.com/dotnet/standard/parallel-programming/order-preservation-in-plinq
+    """, Recap = """
+    One operator makes a query parallel (rayon's par_iter); the order of the results is a promise you ask for,
+    not a default. An array often keeps its order by accident; a list read in chunks does not.
+    """, Benchmark = "dotnet run -c Release --project exercises/01-parallelism/Benchmarks -- --filter '*ParallelMap*' --job short")]
 public sealed class ParallelMapTests
 {
     [KataFact]
