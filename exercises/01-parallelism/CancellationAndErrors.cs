@@ -14,9 +14,11 @@ public static class CancellationAndErrors
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(predicate);
 
-        // TODO: use Parallel.For with a ParallelLoopState: when an item matches, ask the loop to stop the
-        // iterations above it, and read the answer from the ParallelLoopResult it returns. Do not use a lock,
-        // and do not use ParallelLoopState.Stop (find out why it gives the wrong answer here).
+        // TODO: return the lowest index whose item matches, or -1, testing the items in parallel. Once an item matches,
+        // the loop should start no items above it, but every item below it must still be tested.
+        // Limits: no lock, and no variable of your own that the workers write.
+        // Also checked: an empty list, one item, no match, the first and the last item, and a higher match found
+        // before or after the lower one.
         throw new NotImplementedException("Exercise 1.7 (CancellationAndErrors.FindFirstIndex) is not solved yet. Hint: dotnet run --project grader -- hint 1.7");
     }
 
@@ -33,8 +35,11 @@ public static class CancellationAndErrors
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(selector);
 
-        // TODO: an ordered PLINQ query, like 1.1, that watches cancellationToken, so that cancelling stops the
-        // workers and throws OperationCanceledException. Do not check the token yourself.
+        // TODO: map like 1.1 (input order, all cores), but stop the workers as soon as cancellationToken is cancelled,
+        // before or during the map, and then throw OperationCanceledException carrying that token (not an
+        // AggregateException). Limits: do not check the token yourself.
+        // Also checked: a token cancelled before the call, the order of a list that is not an array, and the token
+        // named in the exception.
         throw new NotImplementedException("Exercise 1.7 (CancellationAndErrors.MapWithCancellation) is not solved yet. Hint: dotnet run --project grader -- hint 1.7");
     }
 
@@ -52,9 +57,11 @@ public static class CancellationAndErrors
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(validate);
 
-        // TODO: validate all items in parallel and collect every exception, then throw one AggregateException
-        // with all of them in item order. Careful: Parallel.For and Parallel.ForEach stop starting new
-        // iterations after the first exception, so on their own they do not validate every item.
+        // TODO: call validate on every item, in parallel, even when some of them throw. If any threw, throw one
+        // AggregateException holding every exception as thrown, in item order (not the order they failed in).
+        // Careful: the Parallel loops stop starting iterations once an exception escapes the loop body.
+        // Also checked: nothing fails (no exception), an empty list, a single failure (still an AggregateException),
+        // and 5,000 failures among 10,000 items, each item validated exactly once.
         throw new NotImplementedException("Exercise 1.7 (CancellationAndErrors.ValidateAll) is not solved yet. Hint: dotnet run --project grader -- hint 1.7");
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace Katas.Parallelism;
 
@@ -10,8 +12,8 @@ namespace Katas.Parallelism;
 /// array sit on the same line, so when two cores each write "their own" counter they keep stealing the
 /// whole line from each other. That is false sharing: the results stay right, the loop gets slower.
 /// </remarks>
-// TODO: pad this struct to a whole 64-byte cache line, so that two counters next to each other in an array
-// never share one. Keep the public Value field as it is; the tests measure the size, not the speed.
+// TODO: make a PaddedCounter take a whole 64-byte cache line, so that two counters next to each other in an
+// array never share one. Keep the public Value field as it is. The tests measure the layout, not the speed.
 public struct PaddedCounter
 {
     /// <summary>The count. Only the worker that owns this counter writes it.</summary>
@@ -40,10 +42,10 @@ public static class CostModel
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         ArgumentOutOfRangeException.ThrowIfNegative(incrementsPerWorker);
 
-        // TODO: make a PaddedCounter[] with one counter per worker and run the workers with
-        // Parallel.For(0, workers, ...). Worker w calls workerStarted?.Invoke(w) first, then adds 1 to
-        // counters[w].Value, incrementsPerWorker times. A plain ++ is right (no other worker touches that
-        // counter): do not use Interlocked or locks. Return the counts.
+        // TODO: run the workers at the same time; worker w calls workerStarted?.Invoke(w) before it starts counting,
+        // then adds 1 to a PaddedCounter of its own incrementsPerWorker times. Return the counts, one per worker.
+        // Limits: nobody else writes a worker's counter, so no Interlocked and no locks.
+        // Also checked: 1 worker, 64 workers, 0 increments, and every worker index started exactly once.
         throw new NotImplementedException("Exercise 1.2 (CostModel.CountPerWorker) is not solved yet. Hint: dotnet run --project grader -- hint 1.2");
     }
 
@@ -51,17 +53,22 @@ public static class CostModel
     /// Sums <paramref name="values"/> on every core, handing each worker <paramref name="chunkSize"/>
     /// elements at a time. The sum is a <see cref="long"/>: it does not overflow where an int would.
     /// </summary>
+    /// <param name="values">The values to sum.</param>
+    /// <param name="chunkSize">How many consecutive elements a worker sums per delegate call (the last chunk may be shorter).</param>
+    /// <param name="chunkStarted">Called with the index of a chunk's first element, on the worker's thread, before it sums the chunk.</param>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is not positive.</exception>
-    public static long SumInChunks(int[] values, int chunkSize = DefaultChunkSize)
+    public static long SumInChunks(int[] values, int chunkSize = DefaultChunkSize, Action<int>? chunkStarted = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
 
-        // TODO: cut the index range into chunks with Partitioner.Create(0, values.Length, chunkSize) and sum
-        // them with the Parallel.ForEach overload that has localInit and localFinally: each worker keeps a
-        // long subtotal of its own and adds it to the total once, at the end. Do not use PLINQ's Sum, and do
-        // not touch a shared total once per element.
+        // TODO: sum the values on all cores, one chunk of chunkSize consecutive elements per work item (the last chunk
+        // may be shorter), calling chunkStarted?.Invoke(index of the chunk's first element) as each chunk starts.
+        // Limits: one delegate call per chunk, not per element; a shared total touched once per worker, not once
+        // per element; no PLINQ Sum.
+        // Also checked: an empty array sums to 0; chunk sizes of 1, larger than the array, or not dividing its length;
+        // totals far beyond int.MaxValue.
         throw new NotImplementedException("Exercise 1.2 (CostModel.SumInChunks) is not solved yet. Hint: dotnet run --project grader -- hint 1.2");
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Katas.Parallelism;
 
 /// <summary>Exercise 1.6: balance uneven work by rendering the Mandelbrot set in chunks of rows.</summary>
@@ -69,9 +71,13 @@ public static class Mandelbrot
     {
         ValidateSize(width, height, maxIterations);
 
-        // TODO: validate rowsPerChunk like the arguments above. Then cut the rows 0..height into ranges of
-        // rowsPerChunk rows with Partitioner.Create, and render the ranges with Parallel.ForEach: for each row of
-        // a range, call onRowStarted (if any), then RenderRow. Do not use locks or Parallel.For over single rows.
+        // TODO: validate rowsPerChunk like the sizes above (ArgumentOutOfRangeException naming rowsPerChunk). Then render
+        // the same picture as RenderSequential on all cores: the rows are cut into chunks of rowsPerChunk consecutive
+        // rows (the last may be shorter), one worker renders a chunk from its first row to its last, and a free worker
+        // takes the next chunk. Call onRowStarted?.Invoke(row) as each row starts; RenderRow renders one row.
+        // Limits: no locks, and no fixed share of the rows per worker.
+        // Also checked: heights that are not a multiple of the chunk, a chunk taller than the picture, 1x1, one row
+        // per chunk, 10,000 rows, and sizes of zero or less.
         throw new NotImplementedException("Exercise 1.6 (Mandelbrot.RenderParallel) is not solved yet. Hint: dotnet run --project grader -- hint 1.6");
     }
 

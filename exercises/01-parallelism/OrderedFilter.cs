@@ -14,8 +14,10 @@ public static class OrderedFilter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(predicate);
 
-        // TODO: one PLINQ query that tests the elements on every core and returns the matches as an array,
-        // in source order. Do not sort the results afterwards: ask PLINQ to keep the order.
+        // TODO: return the elements for which predicate is true, in source order, testing them on all cores at once.
+        // Limits: one parallel query; do not sort the results afterwards.
+        // Also checked: an empty source, a List of 10,000 strings, and an exception from predicate reaching the
+        // caller wrapped in an AggregateException.
         throw new NotImplementedException("Exercise 1.3 (OrderedFilter.Filter) is not solved yet. Hint: dotnet run --project grader -- hint 1.3");
     }
 
@@ -32,9 +34,10 @@ public static class OrderedFilter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(predicate);
 
-        // TODO: reject a negative count the way the lines above reject nulls (ArgumentOutOfRangeException has
-        // a throw helper too), then write one PLINQ query for the first `count` matches in SOURCE order: not
-        // just any `count` matches. Do not filter the whole source first and cut afterwards.
+        // TODO: reject a negative count (ArgumentOutOfRangeException naming count); then return the first count matches
+        // in source order (every match when fewer match), testing on all cores. The source may be very long: stop
+        // reading it soon after those matches are known, do not test all of it first.
+        // Also checked: count 0, an empty source, fewer matches than count, and a source of ten million elements.
         throw new NotImplementedException("Exercise 1.3 (OrderedFilter.FirstMatches) is not solved yet. Hint: dotnet run --project grader -- hint 1.3");
     }
 }

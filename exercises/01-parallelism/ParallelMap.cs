@@ -14,8 +14,10 @@ public static class ParallelMap
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(selector);
 
-        // TODO: one line of PLINQ. Turn `source` into a parallel query, keep the input order,
-        // apply `selector`, and collect the results into an array. Do not use Parallel.For or threads.
+        // TODO: return selector(source[i]) for every i, in input order, with the calls spread over all cores.
+        // One expression is enough. Limits: no Parallel class, tasks or threads: this exercise is about parallel queries.
+        // Also checked: an empty list, 10,000 elements, any IReadOnlyList (not only arrays), exactly one call per
+        // element, and an exception from selector reaching the caller wrapped in an AggregateException.
         throw new NotImplementedException("Exercise 1.1 (ParallelMap.Map) is not solved yet. Hint: dotnet run --project grader -- hint 1.1");
     }
 }

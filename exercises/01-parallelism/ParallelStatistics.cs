@@ -28,7 +28,7 @@ public readonly record struct Summary(long Count, double Sum, double Min, double
 {
     /// <summary>The summary of no values: combining it with any summary leaves that summary unchanged.</summary>
     // TODO: return the identity of Combine: Combine(Empty, s) == s and Combine(s, Empty) == s for every s,
-    // negative values included. Which Min is never smaller than any value? Which Max never larger?
+    // negative values and infinities included.
     public static Summary Empty => throw new NotImplementedException("Exercise 1.4 (Summary.Empty) is not solved yet. Hint: dotnet run --project grader -- hint 1.4");
 
     /// <summary>The arithmetic mean, <see cref="Sum"/> / <see cref="Count"/>; <see cref="double.NaN"/> when <see cref="Count"/> is 0.</summary>
@@ -40,9 +40,9 @@ public readonly record struct Summary(long Count, double Sum, double Min, double
     /// <summary>The summary of the values of <paramref name="a"/> and of <paramref name="b"/> together.</summary>
     public static Summary Combine(Summary a, Summary b)
     {
-        // TODO: combine field by field with operations that do not care how the values were split:
-        // counts and sums add up, extremes keep the more extreme one (Math.Min, Math.Max: they handle NaN
-        // as documented above). Do not average means.
+        // TODO: return the summary of a's values and b's values together. Any grouping of the same parts must give
+        // the same summary (associative), and NaN must win whatever the order (see the remarks on Summary).
+        // Do not average means.
         throw new NotImplementedException("Exercise 1.4 (Summary.Combine) is not solved yet. Hint: dotnet run --project grader -- hint 1.4");
     }
 }
@@ -56,10 +56,11 @@ public static class ParallelStatistics
     {
         ArgumentNullException.ThrowIfNull(values);
 
-        // TODO: one PLINQ query with the Aggregate overload that takes a seed factory, an update function,
-        // a combine function and a result selector: every worker starts from Summary.Empty, folds in its
-        // values one at a time, and the workers' summaries are combined with Summary.Combine.
-        // Do not use Parallel.For, locks or Interlocked.
+        // TODO: summarize values on all cores: every worker folds its share into a Summary of its own, then the workers'
+        // summaries are combined. Limits: one parallel query; nothing shared while the workers run, so no locks
+        // and no Interlocked.
+        // Also checked: an empty list (Empty, NaN mean), one value, only negative values, NaN, infinities, and
+        // parts of very uneven sizes.
         throw new NotImplementedException("Exercise 1.4 (ParallelStatistics.Summarize) is not solved yet. Hint: dotnet run --project grader -- hint 1.4");
     }
 }

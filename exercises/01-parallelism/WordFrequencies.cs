@@ -82,10 +82,9 @@ public static class WordFrequencies
     {
         ArgumentNullException.ThrowIfNull(lines);
 
-        // TODO: one PLINQ Aggregate with a seed FACTORY (a new dictionary for each worker), an update that
-        // counts one line's words into the worker's dictionary, a combine that merges two workers'
-        // dictionaries, and a result selector. Do not share one dictionary between workers, and do not
-        // use ConcurrentDictionary or locks.
+        // TODO: count the Words of lines on all cores with a parallel query: every worker counts into a dictionary of
+        // its own, and the workers' dictionaries are merged at the end. The counts must equal CountSequential's.
+        // Limits: no dictionary is ever used by two workers at once; no ConcurrentDictionary, no locks.
         throw new NotImplementedException("Exercise 1.5 (WordFrequencies.CountWithAggregate) is not solved yet. Hint: dotnet run --project grader -- hint 1.5");
     }
 
@@ -98,10 +97,11 @@ public static class WordFrequencies
     {
         ArgumentNullException.ThrowIfNull(lines);
 
-        // TODO: use the Parallel.ForEach overload with localInit and localFinally: each worker counts into a
-        // dictionary of its own (localInit), and merges it into the one result dictionary when it is done
-        // (localFinally). Workers finish at the same time: guard the merge with a lock. Do not use
-        // ConcurrentDictionary, and do not take the lock once per word.
+        // TODO: the same counts with the Parallel class: every worker counts into a dictionary of its own and merges
+        // it into the one result when it is done. Workers can finish at the same time.
+        // Limits: no ConcurrentDictionary, and never a lock per word.
+        // Also checked (both methods): no lines, lines without letters, a Turkish current culture, 10,000 lines
+        // streamed one by one, and fifty runs over 10,000 different words without one lost count.
         throw new NotImplementedException("Exercise 1.5 (WordFrequencies.CountWithParallelForEach) is not solved yet. Hint: dotnet run --project grader -- hint 1.5");
     }
 }

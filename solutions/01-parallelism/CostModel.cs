@@ -68,9 +68,12 @@ public static class CostModel
     /// Sums <paramref name="values"/> on every core, handing each worker <paramref name="chunkSize"/>
     /// elements at a time. The sum is a <see cref="long"/>: it does not overflow where an int would.
     /// </summary>
+    /// <param name="values">The values to sum.</param>
+    /// <param name="chunkSize">How many consecutive elements a worker sums per delegate call (the last chunk may be shorter).</param>
+    /// <param name="chunkStarted">Called with the index of a chunk's first element, on the worker's thread, before it sums the chunk.</param>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is not positive.</exception>
-    public static long SumInChunks(int[] values, int chunkSize = DefaultChunkSize)
+    public static long SumInChunks(int[] values, int chunkSize = DefaultChunkSize, Action<int>? chunkStarted = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
@@ -91,6 +94,7 @@ public static class CostModel
             localInit: () => 0L,
             body: (range, _, subtotal) =>
             {
+                chunkStarted?.Invoke(range.Item1);
                 for (int i = range.Item1; i < range.Item2; i++)
                 {
                     subtotal += values[i];

@@ -68,6 +68,9 @@ public sealed class ForkJoinPool : IDisposable
     /// <summary>The number of worker threads.</summary>
     public int WorkerCount => _workers.Length;
 
+    /// <summary>True when the calling thread is one of this pool's workers: work running there can <see cref="Join{TA, TB}"/> directly.</summary>
+    public bool OwnsCurrentThread => t_currentWorker?.Pool == this;
+
     /// <summary>
     /// Runs <paramref name="root"/> on a worker of this pool, so that it can call <see cref="Join{TA, TB}"/>,
     /// and blocks until it is done. Called from inside the pool, it runs <paramref name="root"/> at once.

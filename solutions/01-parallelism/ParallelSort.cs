@@ -3,12 +3,17 @@ namespace Katas.Parallelism;
 /// <summary>Exercise 1.9: a parallel quicksort on the <see cref="ForkJoinPool"/>.</summary>
 public static class ParallelSort
 {
-    /// <summary>Ranges this short are sorted with <see cref="Array.Sort(Array, int, int)"/>: forking them would cost more than it saves.</summary>
+    /// <summary>Ranges this short are sorted with <see cref="Array.Sort{T}(T[], int, int)"/>: forking them would cost more than it saves.</summary>
     public const int SequentialThreshold = 4_096;
 
-    /// <summary>Sorts <paramref name="data"/> in ascending order, using the workers of <paramref name="pool"/>.</summary>
+    /// <summary>
+    /// Sorts <paramref name="data"/> in ascending order (<see cref="IComparable{T}.CompareTo"/>), using the workers
+    /// of <paramref name="pool"/>. For <see cref="int"/> the JIT compiles a copy of this method with the comparisons
+    /// inlined, as fast as a method written for int alone.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="pool"/> is null.</exception>
-    public static void QuickSort(int[] data, ForkJoinPool pool)
+    public static void QuickSort<T>(T[] data, ForkJoinPool pool)
+        where T : IComparable<T>
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pool);
@@ -24,7 +29,8 @@ public static class ParallelSort
     /// equal values is split in the middle rather than peeled one element at a time.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is outside the array or shorter than two elements.</exception>
-    public static int Partition(int[] data, int start, int end)
+    public static int Partition<T>(T[] data, int start, int end)
+        where T : IComparable<T>
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -38,7 +44,7 @@ public static class ParallelSort
         SortPair(data, start, middle);
         SortPair(data, start, last);
         SortPair(data, middle, last);
-        int pivot = data[middle];
+        T pivot = data[middle];
 
         int left = start - 1;
         int right = end;
@@ -48,13 +54,13 @@ public static class ParallelSort
             {
                 left++;
             }
-            while (data[left] < pivot);
+            while (data[left].CompareTo(pivot) < 0);
 
             do
             {
                 right--;
             }
-            while (data[right] > pivot);
+            while (data[right].CompareTo(pivot) > 0);
 
             if (left >= right)
             {
@@ -65,7 +71,8 @@ public static class ParallelSort
         }
     }
 
-    private static void SortRange(int[] data, int start, int end, ForkJoinPool pool)
+    private static void SortRange<T>(T[] data, int start, int end, ForkJoinPool pool)
+        where T : IComparable<T>
     {
         if (end - start <= SequentialThreshold)
         {
@@ -80,9 +87,10 @@ public static class ParallelSort
         pool.Join(() => SortRange(data, start, split, pool), () => SortRange(data, split, end, pool));
     }
 
-    private static void SortPair(int[] data, int i, int j)
+    private static void SortPair<T>(T[] data, int i, int j)
+        where T : IComparable<T>
     {
-        if (data[j] < data[i])
+        if (data[j].CompareTo(data[i]) < 0)
         {
             (data[i], data[j]) = (data[j], data[i]);
         }

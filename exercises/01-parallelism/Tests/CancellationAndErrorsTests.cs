@@ -1,14 +1,20 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.7", "Stop early, cancel, and report every error", Points = 15, Hint = """
-    FindFirstIndex: the loop body of Parallel.For can take a second parameter, a ParallelLoopState.
-    It has two ways to end a loop early, Stop and Break; read what each promises about the iterations
-    below the current one. Parallel.For returns a ParallelLoopResult that remembers the answer for you.
-    MapWithCancellation: start from your 1.1 answer; one more PLINQ operator hands the query a token.
-    ValidateAll: an exception that leaves a Parallel.For body ends the loop early. Keep each exception
-    inside the body instead (one slot per item needs no lock), then build the AggregateException yourself.
+    A parallel loop can end early for three reasons: the answer is found, the caller cancels, or some work fails.
+    Think about it: when item 7000 matches first, which items must still be tested to be sure that no lower
+    item matches? When the caller cancels, who should notice: your code, or the query? And when an item
+    throws, what happens to the items that have not started?
+    """, MoreHint = """
+    FindFirstIndex: Parallel.For with a ParallelLoopState; compare Break with Stop, and read
+    ParallelLoopResult.LowestBreakIteration. MapWithCancellation: PLINQ's WithCancellation. ValidateAll: catch
+    inside the loop body, keep one slot per item, then throw new AggregateException with the exceptions.
     Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-stop-or-break-from-a-parallel-for-loop
-    https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-cancel-a-plinq-query
+    and https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-cancel-a-plinq-query
+    """, Recap = """
+    Break finds the first match (every lower item still runs), Stop finds any; cancellation belongs to the
+    query, which throws the token's OperationCanceledException; errors are collected, not lost
+    (rayon's find_first and find_any, and a panic that reaches the caller).
     """)]
 public sealed class CancellationAndErrorsTests
 {
@@ -23,6 +29,38 @@ public sealed class CancellationAndErrorsTests
 
         index.Should().Be(42,
             "items 42 and 7000 both match and the lowest wins; with Stop, a match found first at 7000 can hide 42, Break cannot");
+    }
+
+    [KataFact]
+    public void FindFirstIndex_still_tests_the_lower_items_that_had_not_started_when_a_higher_one_matched()
+    {
+        // Item 10 is held until item 7000 has matched, so the worker holding it has not yet started item 42.
+        // Break at 7000 promises that every iteration below 7000 still runs, 42 included; Stop ends the loop
+        // as soon as it can, so 42 never runs and the answer would be 7000.
+        int[] items = Enumerable.Range(0, 10_000).ToArray();
+        using var higherMatched = new ManualResetEventSlim(initialState: false);
+        bool sawHigherMatchWhileHeld = false;
+
+        int index = CancellationAndErrors.FindFirstIndex(items, item =>
+        {
+            if (item == 10)
+            {
+                sawHigherMatchWhileHeld = higherMatched.Wait(ConcurrencyProbe.DefaultPatience);
+                return false;
+            }
+
+            if (item == 7_000)
+            {
+                higherMatched.Set();
+                return true;
+            }
+
+            return item == 42;
+        });
+
+        index.Should().Be(42, "42 is the lowest match; the loop must still test the items below a match (Break, not Stop)");
+        sawHigherMatchWhileHeld.Should().BeTrue(
+            "the items must be tested in parallel: item 7000 should have matched on another worker while item 10 was held");
     }
 
     [KataFact]
@@ -67,20 +105,34 @@ public sealed class CancellationAndErrorsTests
     [KataFact]
     public void ValidateAll_reports_every_failure_in_item_order()
     {
+        // Item 0 is held until item 999 has been validated, so item 0 fails after most of the others: the
+        // failures happen in another order than the items, and the report must still be in item order.
         int[] items = Enumerable.Range(0, 1_000).ToArray();
+        using var lastValidated = new ManualResetEventSlim(initialState: false);
+        bool heldUntilTheLast = false;
 
         Exception? thrown = Record.Exception(() => CancellationAndErrors.ValidateAll(items, item =>
         {
+            if (item == 0)
+            {
+                heldUntilTheLast = lastValidated.Wait(ConcurrencyProbe.DefaultPatience);
+            }
+            else if (item == 999)
+            {
+                lastValidated.Set();
+            }
+
             if (item % 10 == 0)
             {
                 throw new ArgumentException($"item {item} is a multiple of 10");
             }
         }));
 
+        heldUntilTheLast.Should().BeTrue("the items must be validated in parallel: item 999 on another worker while item 0 was held");
         thrown.Should().BeOfType<AggregateException>("one AggregateException carries all the failures; instead it threw {0}", thrown);
         ((AggregateException)thrown!).InnerExceptions.Select(e => e.Message).Should().Equal(
             items.Where(item => item % 10 == 0).Select(item => $"item {item} is a multiple of 10"),
-            "all 100 failing items must be reported, each exception as thrown, in item order; " +
-            "a bare Parallel.For stops after the first exception and reports only a few");
+            "all 100 failing items must be reported, each exception as thrown, in item order (not in the order they " +
+            "failed); a bare Parallel.For stops after the first exception and reports only a few");
     }
 }

@@ -1,14 +1,21 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.3", "Filter in parallel and keep the order", Points = 10, Hint = """
-    Where works on a parallel query just as it does on a list, but the workers finish in their own
-    order: a parallel query gives no promise about the order of its results unless you ask for one.
-    The operator you used in 1.1 to keep the order works before Where too.
-    Take(n) on an ordered query means "the first n in source order"; on an unordered query it means
-    "any n". So where you put the ordering operator matters: before Where and Take, not after.
-    ArgumentOutOfRangeException has throw helpers like ArgumentNullException's (ThrowIfNegative...).
+    Filtering in parallel is easy; keeping the order is the part that costs something. The workers find
+    their matches in their own order.
+    Think about it: "the first five matches" only means something if the query knows the order of the source.
+    Where in the query must that be said, so that taking the first few can stop early instead of testing
+    everything?
+    """, MoreHint = """
+    PLINQ's AsOrdered right after AsParallel, then Where and Take: on an ordered query Take(n) means the first n
+    in source order, and the workers stop once the answer is known. ArgumentOutOfRangeException.ThrowIfNegative
+    checks count.
     Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/order-preservation-in-plinq
-    """)]
+    """, Recap = """
+    Order is a property of the query, asked for before the operators that depend on it (rayon's filter keeps
+    order on an indexed iterator; find_first stops early). Filtering everything and cutting afterwards gives
+    the same answer at the price of reading the whole source.
+    """, Benchmark = "dotnet run -c Release --project exercises/01-parallelism/Benchmarks -- --filter '*OrderedFilter*' --job short")]
 public sealed class OrderedFilterTests
 {
     // The probe makes the first element a worker tests wait until a second worker is testing too, so the

@@ -1,15 +1,19 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.4", "Reduce needs an associative combiner", Points = 10, Hint = """
-    A parallel reduce cuts the list into parts of sizes you don't choose, summarizes each part, then
-    combines the partial summaries in whatever grouping the workers finish in. That only works if
-    Combine(Combine(a, b), c) == Combine(a, Combine(b, c)), and if Empty changes nothing when combined.
-    Carry what combines: counts and sums add up; a mean is computed at the end, never combined.
-    For Empty, ask which Min value no real value is ever above, and which Max no value is ever below.
-    PLINQ's Aggregate has an overload with four functions: a seed factory (one seed per worker), an
-    update (fold one value in), a combine (merge two workers' results) and a result selector.
+    A parallel reduce cuts the list into parts of sizes you don't choose, summarizes each part, then combines
+    the partial summaries in whatever grouping the workers finish in.
+    Think about it: which fields can you combine without knowing how the list was split? Why is a mean not
+    one of them? And which Min and Max change nothing when combined with any value, even an infinity?
+    """, MoreHint = """
+    PLINQ's Aggregate overload with four functions: a seed factory (one seed per worker), an update (fold one
+    value in), a combine (merge two workers' results) and a result selector. Math.Min and Math.Max keep NaN;
+    double.PositiveInfinity and double.NegativeInfinity are the identities of min and max.
     Docs: https://learn.microsoft.com/dotnet/api/system.linq.parallelenumerable.aggregate
-    """)]
+    """, Recap = """
+    A parallel reduce is right for every split only when the combiner is associative and has an identity
+    (rayon's reduce(identity, op)). Carry count and sum, compute the mean at the end.
+    """, Benchmark = "dotnet run -c Release --project exercises/01-parallelism/Benchmarks -- --filter '*ParallelStatistics*' --job short")]
 public sealed class ParallelStatisticsTests
 {
     // Sums of small integers and halves are exact in double arithmetic, so the checks below can demand
@@ -55,6 +59,21 @@ public sealed class ParallelStatisticsTests
         summary.Sum.Should().BeApproximately(values.Sum(), 1e-6,
             "a parallel sum adds the same numbers in another grouping: only the rounding may differ");
         summary.Mean.Should().BeApproximately(values.Average(), 1e-10);
+    }
+
+    [KataFact]
+    public void Summarize_folds_the_values_on_several_threads_at_once()
+    {
+        // PLINQ reads an IList by index from every worker at once; a fold on one thread reads it on one thread.
+        using var probe = new ConcurrencyProbe();
+        var values = new WatchedList<double>(Enumerable.Range(1, 10_000).Select(i => (double)i).ToArray(), probe.Arrive);
+
+        Summary summary = ParallelStatistics.Summarize(values);
+
+        summary.Should().Be(new Summary(Count: 10_000, Sum: 50_005_000, Min: 1, Max: 10_000));
+        probe.SawConcurrency.Should().BeTrue(
+            "Summarize must fold parts of the list on several workers at the same time (a parallel query), not "
+            + "walk the list on one thread");
     }
 
     [KataFact]

@@ -3,15 +3,21 @@ using System.Text.RegularExpressions;
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.5", "Fold: word frequencies with per-thread dictionaries", Points = 15, Hint = """
-    A Dictionary<string, int> is not thread-safe: two workers adding to one dictionary lose counts or
-    corrupt it. So don't share it while counting: give every worker a dictionary of its own, and
-    combine the dictionaries once the workers are done. That is a fold: local accumulators, then a merge.
-    Look at CountSequential: the loop you are parallelizing is already there.
-    PLINQ: the Aggregate overload whose first argument is a Func that creates a seed (one per worker).
-    Parallel.ForEach: the overload with localInit (one state per worker) and localFinally (runs once
-    per worker at the end; several can run at once, so the merge needs a lock).
+    A Dictionary is not thread-safe: two workers adding to one dictionary lose counts or corrupt it. The
+    loop you are parallelizing is CountSequential.
+    Think about it: what if no dictionary is ever shared while counting? Each worker would need one of its
+    own, and someone must put them together at the end. Which part of that can run at the same time as
+    another worker, and which part needs care?
+    """, MoreHint = """
+    PLINQ: the Aggregate overload whose first argument is a Func that creates the seed (one per worker), with a
+    combine function that merges two dictionaries. Parallel.ForEach: the overload with localInit (one dictionary
+    per worker) and localFinally (runs once per worker when it is done; several can run at once, so the merge
+    takes a lock). CollectionsMarshal.GetValueRefOrAddDefault adds to a count in one lookup.
     Docs: https://learn.microsoft.com/dotnet/standard/parallel-programming/how-to-write-a-parallel-foreach-loop-with-partition-local-variables
-    """)]
+    """, Recap = """
+    Fold, then combine: every worker accumulates into state of its own, and the states are merged once per
+    worker (rayon's fold followed by reduce). Nothing is locked per item; one merge per worker is.
+    """, Benchmark = "dotnet run -c Release --project exercises/01-parallelism/Benchmarks -- --filter '*WordFrequencies*' --job short")]
 public sealed class WordFrequenciesTests
 {
     private static readonly string[] s_genesis =
@@ -43,6 +49,24 @@ public sealed class WordFrequenciesTests
 
         counts.Should().BeEquivalentTo(ReferenceCount(s_genesis),
             $"{method} must find every word of the corpus exactly as often as a one-thread count does");
+    }
+
+    [KataTheory]
+    [InlineData(nameof(WordFrequencies.CountWithAggregate))]
+    [InlineData(nameof(WordFrequencies.CountWithParallelForEach))]
+    public void The_lines_are_counted_on_several_threads_at_once(string method)
+    {
+        // PLINQ and Parallel.ForEach read an IList by index from every worker at once; CountSequential reads
+        // it on one thread. The probe opens only when two workers read lines at the same time.
+        using var probe = new ConcurrencyProbe();
+        var lines = new WatchedList<string>(s_genesis, probe.Arrive);
+
+        Dictionary<string, int> counts = Count(method, lines);
+
+        counts.Values.Sum().Should().Be(38_265, "Genesis has 38,265 words in all");
+        probe.SawConcurrency.Should().BeTrue(
+            $"{method} must count on several workers at the same time, each into a dictionary of its own; "
+            + "calling CountSequential gives the right counts on one thread, which is not the exercise");
     }
 
     private static Dictionary<string, int> Count(string method, IEnumerable<string> lines) => method switch

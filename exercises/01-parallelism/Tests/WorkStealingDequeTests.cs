@@ -1,14 +1,18 @@
 namespace Katas.Parallelism.Tests;
 
 [Exercise("1.8", "A work-stealing deque", Points = 15, Hint = """
-    Picture a deque as an array with two indices: head (oldest item) and tail (one past the newest).
-    Push writes at tail and moves it up; TryPop moves tail down and reads there; TrySteal reads at head and
-    moves it up. Empty means head == tail.
-    Use it as a ring: slot = index % capacity, and when it is full, copy the items into an array twice as big.
-    Start with one lock object and a lock statement in every member: that is correct, and good enough.
-    Curious how it is done without a lock for the owner? Read about the Chase–Lev deque, and about the
-    .NET thread pool's WorkStealingQueue (src/libraries/System.Private.CoreLib/src/System/Threading/ThreadPoolWorkQueue.cs).
+    Every worker of a work-stealing scheduler owns a deque: it pushes and pops its own work at one end, newest
+    first, and idle workers steal from the other end, oldest first.
+    Think about it: picture an array with a head and a tail index. What does empty look like, what does full
+    look like, and what happens when the owner and a thief both reach for the last item?
+    """, MoreHint = """
+    A circular array (slot = index modulo capacity) that doubles when full, copied in head-to-tail order, and one
+    lock object with a lock statement in every member: correct, and good enough. For a lock-free owner, read about
+    the Chase–Lev deque and the .NET thread pool's WorkStealingQueue (ThreadPoolWorkQueue.cs in dotnet/runtime).
     Docs: https://learn.microsoft.com/dotnet/csharp/language-reference/statements/lock
+    """, Recap = """
+    Work stealing: the owner works LIFO on its own end (hot in cache), thieves take the oldest, biggest piece
+    from the other end (crossbeam-deque's Worker and Stealer). The one hard case is the last item.
     """)]
 public sealed class WorkStealingDequeTests
 {

@@ -52,11 +52,50 @@ public sealed class CancellationAndErrorsHiddenTests
     }
 
     [KataFact]
+    public void FindFirstIndex_keeps_the_lower_match_even_when_the_higher_one_matches_last()
+    {
+        // The mirror image: 42 matches only once 7000 is being tested, and 7000 is held until 42 has matched,
+        // so 7000 is the last to match. The answer is still 42: "the last index that matched" is not "the
+        // lowest index that matched".
+        int[] items = Enumerable.Range(0, 10_000).ToArray();
+        using var higherStarted = new ManualResetEventSlim(initialState: false);
+        using var lowerMatched = new ManualResetEventSlim(initialState: false);
+
+        int index = CancellationAndErrors.FindFirstIndex(items, item =>
+        {
+            if (item == 42)
+            {
+                higherStarted.Wait(TimeSpan.FromSeconds(2));
+                lowerMatched.Set();
+                return true;
+            }
+
+            if (item == 7_000)
+            {
+                higherStarted.Set();
+                lowerMatched.Wait(TimeSpan.FromSeconds(2));
+                return true;
+            }
+
+            return false;
+        });
+
+        index.Should().Be(42, "the lowest break wins whichever match finishes last: read it from the ParallelLoopResult");
+    }
+
+    [KataFact]
     public void MapWithCancellation_keeps_the_input_order_and_the_cancelled_token_is_named_in_the_exception()
     {
-        string[] words = Enumerable.Range(0, 10_000).Select(i => $"w{i}").ToArray();
-        CancellationAndErrors.MapWithCancellation(words, w => w.Length, CancellationToken.None)
-            .Should().Equal(words.Select(w => w.Length), "an uncancelled map returns every result, in input order");
+        // Not an array: PLINQ reads it in chunks, and the probe makes the workers overlap, so a query that does
+        // not keep the order returns the chunks in the order the workers finish them.
+        var words = new ReadOnlyListOnly<string>(Enumerable.Range(0, 100_000).Select(i => $"w{i}").ToArray());
+        using var probe = new ConcurrencyProbe();
+        CancellationAndErrors.MapWithCancellation(words, w =>
+        {
+            probe.Arrive();
+            return w;
+        }, CancellationToken.None).Should().Equal(words, "an uncancelled map returns every result, in input order");
+        probe.SawConcurrency.Should().BeTrue("the map runs on several workers at once");
 
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();

@@ -63,6 +63,24 @@ public sealed class CostModelHiddenTests
             "each chunk covers [Item1, Item2) of the range, the last one may be shorter than chunkSize");
     }
 
+    [KataTheory]
+    [InlineData(10_000, 1_000)]
+    [InlineData(10_001, 1_000)]
+    [InlineData(7, 16_384)]
+    [InlineData(100, 1)]
+    public void Every_chunk_starts_once_at_a_multiple_of_the_chunk_size(int length, int chunkSize)
+    {
+        // The work items are chunks of chunkSize elements, not single elements: one delegate call per chunk.
+        var starts = new System.Collections.Concurrent.ConcurrentBag<int>();
+        int[] values = Enumerable.Range(0, length).ToArray();
+
+        CostModel.SumInChunks(values, chunkSize, starts.Add);
+
+        starts.Order().Should().Equal(Enumerable.Range(0, (length + chunkSize - 1) / chunkSize).Select(i => i * chunkSize),
+            "chunk k covers [k * chunkSize, (k + 1) * chunkSize) and reports its first index once: a work item per "
+            + "element, or a sum that never reports its chunks, is not the chunked loop");
+    }
+
     [KataFact]
     public void Bad_arguments_are_rejected_with_their_names()
     {

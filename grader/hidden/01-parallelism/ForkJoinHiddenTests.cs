@@ -62,6 +62,45 @@ public sealed class ForkJoinHiddenTests
     }
 
     [KataFact]
+    public void When_a_throws_Join_still_waits_for_b_before_it_rethrows()
+    {
+        // a throws at once; b, stolen by the other worker or run after a, keeps going until it sees the caller
+        // catch the exception (or a second has passed). If Join rethrows without waiting for b, the caller
+        // catches while b is still running: in real code b may still be writing into the caller's data.
+        using var pool = new ForkJoinPool(workerCount: 2);
+        using var aThrew = new ManualResetEventSlim(initialState: false);
+        using var callerCaught = new ManualResetEventSlim(initialState: false);
+        int bFinished = 0;
+        bool bFinishedBeforeTheCallerCaught = false;
+
+        try
+        {
+            pool.Run(() => pool.Join<int, int>(
+                () =>
+                {
+                    aThrew.Set();
+                    throw new InvalidOperationException("a failed");
+                },
+                () =>
+                {
+                    aThrew.Wait(ConcurrencyProbe.DefaultPatience);
+                    callerCaught.Wait(TimeSpan.FromSeconds(1));
+                    Volatile.Write(ref bFinished, 1);
+                    return 2;
+                }));
+        }
+        catch (InvalidOperationException ex) when (ex.Message == "a failed")
+        {
+            bFinishedBeforeTheCallerCaught = Volatile.Read(ref bFinished) == 1;
+            callerCaught.Set();
+        }
+
+        callerCaught.IsSet.Should().BeTrue("a's exception must reach the caller of Run");
+        bFinishedBeforeTheCallerCaught.Should().BeTrue(
+            "Join must wait for b to finish (helping with other work meanwhile) before it rethrows a's exception");
+    }
+
+    [KataFact]
     public void Dispose_is_idempotent_and_a_disposed_pool_refuses_work()
     {
         var pool = new ForkJoinPool(workerCount: 2);
@@ -79,8 +118,8 @@ public sealed class ForkJoinHiddenTests
         using var pool = new ForkJoinPool(workerCount: 1);
         FluentActions.Invoking(() => pool.Join<int, int>(null!, () => 1)).Should().Throw<ArgumentNullException>().WithParameterName("a");
         FluentActions.Invoking(() => pool.Join<int, int>(() => 1, null!)).Should().Throw<ArgumentNullException>().WithParameterName("b");
-        FluentActions.Invoking(() => ParallelSort.QuickSort(null!, pool)).Should().Throw<ArgumentNullException>().WithParameterName("data");
-        FluentActions.Invoking(() => ParallelSort.QuickSort([], null!)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
+        FluentActions.Invoking(() => ParallelSort.QuickSort<int>(null!, pool)).Should().Throw<ArgumentNullException>().WithParameterName("data");
+        FluentActions.Invoking(() => ParallelSort.QuickSort(Array.Empty<int>(), null!)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
     }
 
     private static void Tree(ForkJoinPool pool, int depth, int index, int[] runs)

@@ -20,6 +20,22 @@ public sealed class ParallelMapHiddenTests
     }
 
     [KataFact]
+    public void A_list_of_strings_handed_out_in_chunks_keeps_its_order()
+    {
+        using var probe = new ConcurrencyProbe();
+        var words = new ReadOnlyListOnly<string>(Enumerable.Range(0, 10_000).Select(i => $"w{i}").ToArray());
+
+        string[] upper = ParallelMap.Map(words, w =>
+        {
+            probe.Arrive();
+            return w.ToUpperInvariant();
+        });
+
+        upper.Should().Equal(words.Select(w => w.ToUpperInvariant()),
+            "the order must hold for any IReadOnlyList, including one PLINQ reads in chunks");
+    }
+
+    [KataFact]
     public void The_selector_is_called_exactly_once_per_element()
     {
         int calls = 0;

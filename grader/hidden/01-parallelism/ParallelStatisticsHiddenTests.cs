@@ -68,6 +68,21 @@ public sealed class ParallelStatisticsHiddenTests
     }
 
     [KataFact]
+    public void Empty_changes_nothing_even_next_to_infinities()
+    {
+        // double.MaxValue and double.MinValue look like identities for min and max, but an infinity is beyond them.
+        Summary plusInfinity = Summary.Of(double.PositiveInfinity);
+        Summary minusInfinity = Summary.Of(double.NegativeInfinity);
+
+        Summary.Combine(Summary.Empty, plusInfinity).Should().Be(plusInfinity,
+            "Empty.Min must not be below +∞: the identity of min is +∞ itself");
+        Summary.Combine(minusInfinity, Summary.Empty).Should().Be(minusInfinity,
+            "Empty.Max must not be above −∞: the identity of max is −∞ itself");
+        Summary.Empty.Should().Be(new Summary(0, 0, double.PositiveInfinity, double.NegativeInfinity),
+            "documented: the summary of no values has Min +∞ and Max −∞");
+    }
+
+    [KataFact]
     public void A_null_list_is_rejected()
     {
         FluentActions.Invoking(() => ParallelStatistics.Summarize(null!))

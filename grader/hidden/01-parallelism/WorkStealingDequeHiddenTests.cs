@@ -32,6 +32,38 @@ public sealed class WorkStealingDequeHiddenTests
     }
 
     [KataFact]
+    public void Growing_after_the_ring_has_wrapped_around_keeps_every_item_in_order()
+    {
+        // Twenty steals move the head away from slot 0, so the next pushes wrap around the end of the array
+        // before it fills up. Growing must then copy the items in head-to-tail order, not slot 0 to the end.
+        var deque = new WorkStealingDeque<int>();
+        for (int i = 0; i < 20; i++)
+        {
+            deque.Push(i);
+        }
+
+        for (int i = 0; i < 20; i++)
+        {
+            deque.TrySteal(out _).Should().BeTrue("20 items were pushed");
+        }
+
+        for (int i = 20; i < 1_020; i++)
+        {
+            deque.Push(i);
+        }
+
+        deque.Count.Should().Be(1_000);
+        var stolen = new List<int>();
+        while (deque.TrySteal(out int item))
+        {
+            stolen.Add(item);
+        }
+
+        stolen.Should().Equal(Enumerable.Range(20, 1_000),
+            "every item pushed after the wrap-around must survive the growing, oldest first");
+    }
+
+    [KataFact]
     public void Null_and_default_items_are_items_like_any_other()
     {
         var deque = new WorkStealingDeque<string?>();
