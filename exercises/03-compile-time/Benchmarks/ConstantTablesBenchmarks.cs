@@ -1,6 +1,5 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
-using Katas.CompileTime;
 
 namespace Katas.CompileTime.Benchmarks;
 
