@@ -59,7 +59,7 @@ public static class Distributions
 
         // C(1000, 300) is about 10^263 and 0.3^300 about 10^-157: multiplied directly they overflow or
         // underflow long before the answer (0.0275) is reached. Their logarithms add without trouble.
-        return SpecialFunctions.Binomial(n, k) * Math.Pow(p, k) * Math.Pow(1 - p, n - k); // bug: ∞ × 0
+        return SpecialFunctions.Factorial(n) / (SpecialFunctions.Factorial(k) * SpecialFunctions.Factorial(n - k)) * Math.Pow(p, k) * Math.Pow(1 - p, n - k); // bug: 1000! is ∞
     }
 
     /// <summary>P(X ≤ k) for X ~ Binomial(n, p), as the regularized incomplete beta function I_(1−p)(n − k, k + 1).</summary>
