@@ -1,0 +1,47 @@
+namespace Katas.Statistics.HiddenTests;
+
+[HiddenTests("6.7")]
+public sealed class DistributionsHiddenTests
+{
+    [KataFact]
+    public void Discrete_quantiles_are_exact_at_a_cdf_value()
+    {
+        double atSix = Distributions.PoissonCdf(6, 4.5);
+
+        Distributions.PoissonQuantile(atSix, 4.5).Should().Be(6, "P(X ≤ 6) reaches the probability exactly at 6: the smallest k with cdf ≥ p, not > p");
+        Distributions.BinomialQuantile(Distributions.BinomialCdf(3, 10, 0.5), 10, 0.5).Should().Be(3);
+        Distributions.BinomialQuantile(1, 10, 0.5).Should().Be(10);
+    }
+
+    [KataFact]
+    public void Edges_of_the_supports()
+    {
+        Distributions.BinomialPmf(-1, 10, 0.5).Should().Be(0);
+        Distributions.BinomialPmf(11, 10, 0.5).Should().Be(0);
+        Distributions.BinomialPmf(0, 10, 0).Should().Be(1, "with p = 0 every trial fails");
+        Distributions.BinomialPmf(10, 10, 1).Should().Be(1);
+        Distributions.BinomialCdf(10, 10, 0.3).Should().Be(1);
+        Distributions.PoissonCdf(-1, 2).Should().Be(0);
+        Distributions.NormalCdf(-30, 0, 1).Should().BeApproximately(4.906713927148187e-198, 1e-208, "1 + erf(z) would cancel to 0 here");
+    }
+
+    [KataFact]
+    public void Bad_parameters_are_rejected()
+    {
+        FluentActions.Invoking(() => Distributions.NormalPdf(0, 0, 0)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => Distributions.BinomialPmf(1, 10, 1.5)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => Distributions.PoissonQuantile(1, 2)).Should().Throw<ArgumentOutOfRangeException>("the Poisson's 1-quantile is infinite");
+        FluentActions.Invoking(() => Distributions.SampleNormal(-1, 0, 1, 1)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [KataFact]
+    public void Larger_samples_give_means_closer_to_normal()
+    {
+        double[] small = Distributions.CentralLimitMeans(4_000, 2, seed: 3);
+        double[] large = Distributions.CentralLimitMeans(4_000, 200, seed: 3);
+
+        Descriptive.Skewness(small).Should().BeGreaterThan(1, "means of 2 exponential draws are still skewed (2/√2 ≈ 1.41)");
+        Descriptive.Skewness(large).Should().BeLessThan(0.3, "means of 200 draws: 2/√200 ≈ 0.14");
+        Descriptive.SampleStandardDeviation(large).Should().BeApproximately(1 / Math.Sqrt(200), 0.005);
+    }
+}
