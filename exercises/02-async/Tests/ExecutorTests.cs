@@ -67,12 +67,11 @@ public sealed class ExecutorTests
     {
         var executor = new LocalExecutor();
         var future = new ExternallyWokenFuture();
-        var runner = new Thread(() => executor.BlockOn(future));
-        runner.Start();
+        var runner = TestThread.Run(() => executor.BlockOn(future));
         future.FirstPoll.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue("BlockOn polls the future at once");
 
         // The executor has nothing to do now. A parked thread is in WaitSleepJoin; a spinning one is Running.
-        bool parked = WaitUntilParked(runner);
+        bool parked = WaitUntilParked(runner.Thread);
 
         future.Polls.Should().Be(1, "nothing woke the future, so the executor must not poll it again (re-polling every task in a loop is spinning)");
         future.WakeFromAnotherThread();
@@ -91,9 +90,7 @@ public sealed class ExecutorTests
         var executor = new LocalExecutor();
         using var waker = new RemoteWaker();
         var future = new RemotelyWokenFuture(Rounds, waker);
-        var runner = new Thread(() => executor.BlockOn(future));
-
-        runner.Start();
+        var runner = TestThread.Run(() => executor.BlockOn(future));
 
         runner.Join(TimeSpan.FromSeconds(8)).Should().BeTrue(
             $"the executor stopped after {future.Polls} of {Rounds + 1} polls: a wake arrived between its check of the empty queue and its park, and was lost (check and park must be under the lock the waker takes)");
@@ -203,13 +200,11 @@ internal sealed class ExternallyWokenFuture : IFuture<int>
     public void WakeFromAnotherThread(Action? first = null)
     {
         _woken = true;
-        var thread = new Thread(() =>
+        TestThread.Run(() =>
         {
             first?.Invoke();
             Volatile.Read(ref _waker)!.Wake();
-        });
-        thread.Start();
-        thread.Join();
+        }).Join();
     }
 }
 

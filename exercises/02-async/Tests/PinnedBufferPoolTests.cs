@@ -65,24 +65,27 @@ public sealed class PinnedBufferPoolTests
     public async Task A_cancelled_operation_releases_its_pin_and_a_cancelled_wait_takes_nothing()
     {
         using var pool = new PinnedBufferPool(bufferSize: 64, bufferCount: 1);
-        using var cts = new CancellationTokenSource();
+        using var cancelRunning = new CancellationTokenSource();
+        using var cancelWaiting = new CancellationTokenSource();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<int> running = pool.UseAsync(async (_, token) =>
         {
             started.SetResult();
             await Task.Delay(Timeout.Infinite, token);
             return 0;
-        }, cts.Token);
+        }, cancelRunning.Token);
         await started.Task;
-        Task<int> waiting = pool.UseAsync((_, _) => Task.FromResult(1), cts.Token);
+        Task<int> waiting = pool.UseAsync((_, _) => Task.FromResult(1), cancelWaiting.Token);
         waiting.IsCompleted.Should().BeFalse("the only buffer is lent, so the second call waits for it (back-pressure)");
 
-        await cts.CancelAsync();
+        await cancelWaiting.CancelAsync();
+        await FluentActions.Awaiting(() => waiting).Should().ThrowAsync<OperationCanceledException>("the token cancels the wait for a buffer");
+        pool.LiveHandles.Should().Be(1, "a cancelled wait took nothing: only the running operation holds a pin");
+        await cancelRunning.CancelAsync();
 
-        await FluentActions.Awaiting(() => running).Should().ThrowAsync<OperationCanceledException>();
-        await FluentActions.Awaiting(() => waiting).Should().ThrowAsync<OperationCanceledException>("the token cancels the wait for a buffer too");
+        await FluentActions.Awaiting(() => running).Should().ThrowAsync<OperationCanceledException>("the operation observed its token");
         pool.LiveHandles.Should().Be(0, "the cancelled operation's pin is released");
-        pool.AvailableBuffers.Should().Be(1, "the buffer is back, and the cancelled wait took nothing");
+        pool.AvailableBuffers.Should().Be(1, "and its buffer is back");
     }
 
     [KataFact]
@@ -94,7 +97,7 @@ public sealed class PinnedBufferPoolTests
         {
             // Native code would write through the address while managed code reads the Memory.
             Marshal.WriteByte(buffer.Address, 0, 0xAB);
-            _ = Enumerable.Range(0, 10_000).Select(i => new byte[64]).ToList();
+            GC.KeepAlive(Enumerable.Range(0, 10_000).Select(i => new byte[64]).ToList());
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             await Task.Yield();
             Marshal.WriteByte(buffer.Address, 1, 0xCD);

@@ -42,8 +42,7 @@ public sealed class WakersTests
         var waker = new CountingWaker();
         channel.Poll(waker.Context).IsReady.Should().BeFalse("nothing has been sent yet");
 
-        var sender = new Thread(() => channel.Send(42));
-        sender.Start();
+        var sender = TestThread.Run(() => channel.Send(42));
         sender.Join();
 
         waker.Wakes.Should().Be(1, "Send must wake the waker stored by the pending poll, once");
@@ -77,7 +76,8 @@ public sealed class WakersTests
         const int Rounds = 3_000;
         OneShot<int>? current = null;
         int sent = 0;
-        var sender = new Thread(() =>
+        bool stop = false;
+        var sender = new TestThread(() =>
         {
             var random = new Random(22);
             OneShot<int>? previous = null;
@@ -85,9 +85,14 @@ public sealed class WakersTests
             {
                 OneShot<int>? channel;
                 var spinner = default(SpinWait);
-                while ((channel = Volatile.Read(ref current)) == previous)
+                while ((channel = Volatile.Read(ref current)) == previous && !Volatile.Read(ref stop))
                 {
                     spinner.SpinOnce();
+                }
+
+                if (Volatile.Read(ref stop))
+                {
+                    return;
                 }
 
                 Thread.SpinWait(random.Next(64));
@@ -96,28 +101,40 @@ public sealed class WakersTests
                 Volatile.Write(ref sent, i + 1);
             }
         });
-        sender.Start();
+        sender.Thread.Start();
 
-        for (int i = 0; i < Rounds; i++)
+        try
         {
-            var channel = new OneShot<int>();
-            var waker = new CountingWaker();
-            Volatile.Write(ref current, channel);
-            if (!channel.Poll(waker.Context).IsReady)
-            {
-                waker.Woken.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue(
-                    $"round {i}: the poll said Pending, so the send must wake its waker; a send that slipped between the check and the store was lost");
-                channel.Poll(waker.Context).Value.Should().Be(i);
-            }
-
-            var spinner = default(SpinWait);
-            while (Volatile.Read(ref sent) <= i)
-            {
-                spinner.SpinOnce();
-            }
+            RunRounds();
+        }
+        finally
+        {
+            Volatile.Write(ref stop, true);
         }
 
         sender.Join();
+
+        void RunRounds()
+        {
+            for (int i = 0; i < Rounds; i++)
+            {
+                var channel = new OneShot<int>();
+                var waker = new CountingWaker();
+                Volatile.Write(ref current, channel);
+                if (!channel.Poll(waker.Context).IsReady)
+                {
+                    waker.Woken.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue(
+                        $"round {i}: the poll said Pending, so the send must wake its waker; a send that slipped between the check and the store was lost");
+                    channel.Poll(waker.Context).Value.Should().Be(i);
+                }
+
+                var spinner = default(SpinWait);
+                while (Volatile.Read(ref sent) <= i && sender.Thread.IsAlive)
+                {
+                    spinner.SpinOnce();
+                }
+            }
+        }
     }
 
     [KataFact]

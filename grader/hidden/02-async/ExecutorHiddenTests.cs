@@ -49,8 +49,7 @@ public sealed class ExecutorHiddenTests
         var executor = new LocalExecutor();
         var root = new HandleOfHandle();
         int result = 0;
-        var runner = new Thread(() => result = executor.BlockOn(root));
-        runner.Start();
+        var runner = TestThread.Run(() => result = executor.BlockOn(root));
         SpinUntil(() => root.Polls > 0);
 
         root.Deliver(executor.Spawn(new DelegateFuture<int>(_ => Poll<int>.Ready(99))));

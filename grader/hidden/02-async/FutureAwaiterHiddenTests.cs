@@ -59,12 +59,11 @@ public sealed class FutureAwaiterHiddenTests
             awaiter.IsCompleted.Should().BeFalse();
             int runs = 0;
             using var go = new ManualResetEventSlim();
-            var waker = new Thread(() =>
+            var waker = TestThread.Run(() =>
             {
                 go.Wait();
                 future.LastContext!.Waker.Wake();
             });
-            waker.Start();
 
             go.Set();
             awaiter.OnCompleted(() => Interlocked.Increment(ref runs));
@@ -81,9 +80,7 @@ public sealed class FutureAwaiterHiddenTests
         var future = new WokenElsewhere();
         Task<int> resumedOn = ResumeThreadAfter(future);
         resumedOn.IsCompleted.Should().BeFalse("the future is pending, so the method is suspended at its await");
-        var waker = new Thread(future.Wake);
-
-        waker.Start();
+        var waker = TestThread.Run(future.Wake);
         waker.Join();
 
         (await resumedOn).Should().Be(waker.ManagedThreadId,

@@ -60,3 +60,53 @@ internal sealed class ScriptedFuture<T>(int pendingPolls, T value) : IFuture<T>
         return Poll<T>.Pending;
     }
 }
+
+/// <summary>
+/// A background thread for tests: an exception in its body (a stub's NotImplementedException) is kept and
+/// rethrown by Join instead of crashing the test process, and it never keeps the process alive.
+/// </summary>
+internal sealed class TestThread
+{
+    private Exception? _failure;
+
+    public TestThread(Action body)
+    {
+        Thread = new Thread(() =>
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception ex)
+            {
+                _failure = ex;
+            }
+        })
+        { IsBackground = true };
+    }
+
+    public Thread Thread { get; }
+
+    public int ManagedThreadId => Thread.ManagedThreadId;
+
+    public static TestThread Run(Action body)
+    {
+        var thread = new TestThread(body);
+        thread.Thread.Start();
+        return thread;
+    }
+
+    /// <summary>True if the thread ended within <paramref name="timeout"/>; its exception, if any, is rethrown.</summary>
+    public bool Join(TimeSpan timeout)
+    {
+        bool ended = Thread.Join(timeout);
+        if (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        return ended;
+    }
+
+    public void Join() => Join(TimeSpan.FromSeconds(8)).Should().BeTrue("the test's helper thread should have finished");
+}

@@ -24,8 +24,7 @@ public sealed class WakersHiddenTests
         var waker = new Waker(() => nested = channel.Poll(new Context(Waker.Noop)));
         channel.Poll(new Context(waker));
 
-        var sender = new Thread(() => channel.Send("inline"));
-        sender.Start();
+        var sender = TestThread.Run(() => channel.Send("inline"));
         sender.Join(TimeSpan.FromSeconds(5)).Should().BeTrue("Send must call the waker outside its lock");
 
         nested.IsReady.Should().BeTrue();
