@@ -47,6 +47,25 @@ public sealed class ExecutorTests
     }
 
     [KataFact]
+    public void Wakes_that_pile_up_while_a_task_is_queued_cost_one_poll_not_one_each()
+    {
+        // The first poll wakes three times and answers Pending; later polls answer Pending without waking
+        // until the test wakes the task from outside. One queued entry for the three wakes means one more poll
+        // before the executor parks; an executor that enqueues on every wake polls three more times.
+        var executor = new LocalExecutor();
+        var future = new WakesThriceThenWaits();
+        var runner = TestThread.Run(() => executor.BlockOn(future));
+        WaitUntilParked(runner.Thread);
+        int pollsBeforeParking = future.Polls;
+
+        future.WakeFromOutside();
+        runner.Join(TimeSpan.FromSeconds(5)).Should().BeTrue("the outside wake lets the future finish");
+
+        pollsBeforeParking.Should().Be(2,
+            "three wakes while the task was already queued must re-queue it once (a queued flag per task, cleared just before the poll)");
+    }
+
+    [KataFact]
     public void Spawned_tasks_run_on_the_executor_thread_and_their_handles_give_their_results()
     {
         var executor = new LocalExecutor();
@@ -270,4 +289,39 @@ internal sealed class RemotelyWokenFuture(int rounds, RemoteWaker remote) : IFut
 internal sealed class FailingFuture(string message) : IFuture<int>
 {
     public Poll<int> Poll(Context context) => throw new InvalidOperationException(message);
+}
+
+/// <summary>Wakes itself three times on its first poll; then pending without waking until woken from outside.</summary>
+internal sealed class WakesThriceThenWaits : IFuture<int>
+{
+    private int _polls;
+    private Waker? _waker;
+    private volatile bool _released;
+
+    public int Polls => Volatile.Read(ref _polls);
+
+    public Poll<int> Poll(Context context)
+    {
+        int polls = Interlocked.Increment(ref _polls);
+        if (_released)
+        {
+            return Poll<int>.Ready(polls);
+        }
+
+        Volatile.Write(ref _waker, context.Waker);
+        if (polls == 1)
+        {
+            context.Waker.Wake();
+            context.Waker.Wake();
+            context.Waker.Wake();
+        }
+
+        return Poll<int>.Pending;
+    }
+
+    public void WakeFromOutside()
+    {
+        _released = true;
+        Volatile.Read(ref _waker)!.Wake();
+    }
 }

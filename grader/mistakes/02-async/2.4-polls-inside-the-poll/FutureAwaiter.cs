@@ -150,6 +150,7 @@ public sealed class FutureAwaiter<T> : ICriticalNotifyCompletion
                 return;
             }
 
+            _wokenWhilePolling = _polling;
             _polling = true; // bug: a wake during a poll polls again, inside it
         }
 
