@@ -70,10 +70,10 @@ public sealed class WakersTests
     [KataFact]
     public void OneShot_never_loses_a_wake_up_when_the_send_races_the_poll()
     {
-        // 3,000 rounds of a poll on this thread racing a send on another, started at the same moment and
+        // 1,000 rounds of a poll on this thread racing a send on another, started at the same moment and
         // shifted by a seeded random spin. If the send can land between the poll's "no value yet" and its
         // "store the waker", the pending poll is never woken and its round waits out the bound: the lost wake-up.
-        const int Rounds = 3_000;
+        const int Rounds = 1_000;
         OneShot<int>? current = null;
         int sent = 0;
         bool stop = false;
