@@ -1,0 +1,82 @@
+namespace Katas.Async.HiddenTests;
+
+[HiddenTests("2.1")]
+public sealed class FuturesHiddenTests
+{
+    [KataFact]
+    public void A_countdown_of_zero_is_ready_at_once_without_waking()
+    {
+        var waker = new CountingWaker();
+
+        var poll = new CountdownFuture(0).Poll(waker.Context);
+
+        poll.IsReady.Should().BeTrue();
+        poll.Value.Should().Be(1, "one poll");
+        waker.Wakes.Should().Be(0, "a ready answer needs no wake");
+    }
+
+    [KataFact]
+    public void A_negative_count_is_rejected_by_name()
+    {
+        FluentActions.Invoking(() => new CountdownFuture(-1)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("count", "a countdown cannot be pending a negative number of times");
+    }
+
+    [KataFact]
+    public void Null_children_are_rejected()
+    {
+        FluentActions.Invoking(() => Futures.Join<int, int>(null!, new CountdownFuture(1))).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Futures.Join<int, int>(new CountdownFuture(1), null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Futures.Select<int>(null!, new CountdownFuture(1))).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Futures.Select<int>(new CountdownFuture(1), null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    [KataFact]
+    public void Join_hands_its_own_context_to_both_children()
+    {
+        var first = new ScriptedFuture<int>(pendingPolls: 1, value: 1);
+        var second = new ScriptedFuture<int>(pendingPolls: 1, value: 2);
+        var context = new Context(Waker.Noop);
+
+        Futures.Join(first, second).Poll(context);
+
+        first.LastContext.Should().BeSameAs(context, "a child that waits must wake the task that polls the join: give it the join's context");
+        second.LastContext.Should().BeSameAs(context, "a child that waits must wake the task that polls the join: give it the join's context");
+    }
+
+    [KataFact]
+    public void Join_of_two_countdowns_finishes_after_the_longer_one_and_wakes_for_each_pending_child()
+    {
+        var join = Futures.Join(new CountdownFuture(2), new CountdownFuture(6));
+        var waker = new CountingWaker();
+        int polls = 0;
+        Poll<(int, int)> poll;
+        do
+        {
+            poll = join.Poll(waker.Context);
+            polls++;
+        }
+        while (!poll.IsReady && polls < 100);
+
+        poll.Value.Should().Be((3, 7), "each countdown reports its own number of polls");
+        polls.Should().Be(7, "the join is ready on the poll that finishes the longer child");
+        waker.Wakes.Should().Be(8, "every pending poll of each child wakes once: 2 + 6");
+        FluentActions.Invoking(() => join.Poll(waker.Context)).Should().Throw<InvalidOperationException>("a finished join must not be polled again");
+    }
+
+    [KataFact]
+    public void Select_with_the_first_child_winning_later_still_reports_index_zero()
+    {
+        var first = new ScriptedFuture<string>(pendingPolls: 2, value: "a");
+        var second = new ScriptedFuture<string>(pendingPolls: 10, value: "b");
+        var select = Futures.Select(first, second);
+        var context = new Context(Waker.Noop);
+
+        select.Poll(context);
+        select.Poll(context);
+        var ready = select.Poll(context);
+
+        ready.Value.Should().Be((0, "a"));
+        second.Polls.Should().Be(2, "on the poll the first child wins, the second is not polled");
+    }
+}

@@ -1,0 +1,261 @@
+using System.Runtime.ExceptionServices;
+
+namespace Katas.Async;
+
+/// <summary>
+/// Exercise 2.3: a single-threaded executor. Tasks (futures) wait in a run queue; the thread that calls
+/// <see cref="BlockOn{T}"/> polls them one at a time, and each task's waker puts it back in the queue.
+/// Rust: <c>futures::executor::LocalPool</c>, or tokio's current-thread runtime.
+/// </summary>
+/// <remarks>
+/// <para>A waker re-queues its task at most once however often it is called before the task is polled: a
+/// "queued" flag per task, set by the first wake and cleared just before the poll (so a wake during the poll
+/// does queue one more poll, as it must). A task that has finished is never polled again, whoever wakes it.</para>
+/// <para>With nothing to run, the thread parks (waits on a monitor) until a waker or <see cref="Spawn{T}"/>
+/// pulses it: no spinning. The check "is the queue empty?" and the park happen under the same lock as the
+/// waker's enqueue-and-pulse, so a wake from another thread cannot fall between them and be lost.</para>
+/// </remarks>
+public sealed class LocalExecutor
+{
+    /// <summary>Guards <see cref="_ready"/>; the executor thread parks on its monitor.</summary>
+    private readonly object _gate = new();
+
+    /// <summary>Tasks woken and waiting for a poll, oldest first.</summary>
+    private readonly Queue<ExecutorTask> _ready = new();
+
+    /// <summary>The managed id of the thread inside <see cref="BlockOn{T}"/>, or 0.</summary>
+    private int _runningThread;
+
+    /// <summary>
+    /// Starts <paramref name="future"/> as a task of this executor. It runs while some thread is inside
+    /// <see cref="BlockOn{T}"/>. Callable from any thread, including from inside a task.
+    /// </summary>
+    /// <returns>A future that is ready with the task's result (or throws its exception) once the task is done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="future"/> is null.</exception>
+    public JoinHandle<T> Spawn<T>(IFuture<T> future)
+    {
+        ArgumentNullException.ThrowIfNull(future);
+        var task = new ExecutorTask<T>(this, future);
+        task.Waker.Wake();
+        return task.Handle;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="future"/>, and every spawned task that is ready meanwhile, on the calling thread
+    /// until <paramref name="future"/> is done. Spawned tasks still pending then stay in the queue for the next call.
+    /// </summary>
+    /// <returns>The result of <paramref name="future"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="future"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside a task of this executor, or while another thread runs it.</exception>
+    /// <remarks>An exception thrown by <paramref name="future"/>'s poll is rethrown here as it was thrown.</remarks>
+    public T BlockOn<T>(IFuture<T> future)
+    {
+        ArgumentNullException.ThrowIfNull(future);
+        int me = Environment.CurrentManagedThreadId;
+        int running = Interlocked.CompareExchange(ref _runningThread, me, 0);
+        if (running != 0)
+        {
+            throw new InvalidOperationException(running == me
+                ? "BlockOn was called from inside a task of the same executor: the only thread that could poll the task it waits for is the one blocked in it. Spawn the future and poll its JoinHandle instead."
+                : "BlockOn was called while another thread is running this executor: a LocalExecutor has one thread.");
+        }
+
+        try
+        {
+            var root = new ExecutorTask<T>(this, future);
+            root.Waker.Wake();
+            while (!root.IsCompleted)
+            {
+                ExecutorTask task;
+                lock (_gate)
+                {
+                    while (_ready.Count == 0)
+                    {
+                        // Park. Check and wait are under the lock the wakers take to enqueue and pulse.
+                        Monitor.Wait(_gate);
+                    }
+
+                    task = _ready.Dequeue();
+                }
+
+                task.Run();
+            }
+
+            return root.GetResultOrThrow();
+        }
+        finally
+        {
+            Volatile.Write(ref _runningThread, 0);
+        }
+    }
+
+    private void Enqueue(ExecutorTask task)
+    {
+        lock (_gate)
+        {
+            _ready.Enqueue(task);
+            // At most one thread ever waits here: the executor's.
+            Monitor.Pulse(_gate);
+        }
+    }
+
+    /// <summary>A spawned future, its waker and its queued flag.</summary>
+    private abstract class ExecutorTask
+    {
+        private readonly LocalExecutor _executor;
+
+        /// <summary>1 while the task sits in the run queue: further wakes change nothing.</summary>
+        private int _queued;
+
+        protected ExecutorTask(LocalExecutor executor)
+        {
+            _executor = executor;
+            Waker = new Waker(Wake);
+            Context = new Context(Waker);
+        }
+
+        public Waker Waker { get; }
+
+        protected Context Context { get; }
+
+        /// <summary>Written by the executor thread only; read by wakers on any thread.</summary>
+        public bool IsCompleted => Volatile.Read(ref _completed);
+
+        private bool _completed;
+
+        /// <summary>Polls the future once, unless it has completed (a stale wake). Executor thread only.</summary>
+        public void Run()
+        {
+            // Clear the flag before the poll: a wake that comes during the poll must queue one more poll.
+            Volatile.Write(ref _queued, 0);
+            if (_completed)
+            {
+                return;
+            }
+
+            if (PollFuture())
+            {
+                Volatile.Write(ref _completed, true);
+            }
+        }
+
+        /// <summary>Polls the future; true when it is done (ready or failed).</summary>
+        protected abstract bool PollFuture();
+
+        private void Wake()
+        {
+            if (IsCompleted || Interlocked.Exchange(ref _queued, 1) != 0)
+            {
+                return;
+            }
+
+            _executor.Enqueue(this);
+        }
+    }
+
+    private sealed class ExecutorTask<T>(LocalExecutor executor, IFuture<T> future) : ExecutorTask(executor)
+    {
+        public JoinHandle<T> Handle { get; } = new();
+
+        public T GetResultOrThrow() => Handle.GetResultOrThrow();
+
+        protected override bool PollFuture()
+        {
+            Poll<T> poll;
+            try
+            {
+                poll = future.Poll(Context);
+            }
+            catch (Exception ex)
+            {
+                Handle.Complete(default, ExceptionDispatchInfo.Capture(ex));
+                return true;
+            }
+
+            if (!poll.IsReady)
+            {
+                return false;
+            }
+
+            Handle.Complete(poll.Value, null);
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// The result of a task started with <see cref="LocalExecutor.Spawn{T}"/>: a future that is ready when the
+/// task is done. Rust: <c>tokio::task::JoinHandle</c>.
+/// </summary>
+public sealed class JoinHandle<T> : IFuture<T>
+{
+    private readonly Lock _lock = new();
+    private T? _result;
+    private ExceptionDispatchInfo? _failure;
+    private bool _done;
+    private bool _observed;
+    private Waker? _waiter;
+
+    internal JoinHandle()
+    {
+    }
+
+    /// <summary>True once the task has finished (ready or failed).</summary>
+    public bool IsCompleted
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _done;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">Polled again after it returned ready.</exception>
+    /// <remarks>A task that failed rethrows its exception from the poll that sees it done.</remarks>
+    public Poll<T> Poll(Context context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        lock (_lock)
+        {
+            if (_observed)
+            {
+                throw new InvalidOperationException("JoinHandle was polled after it completed: a future must not be polled again once it has returned ready.");
+            }
+
+            if (!_done)
+            {
+                _waiter = context.Waker;
+                return Poll<T>.Pending;
+            }
+
+            _observed = true;
+        }
+
+        _failure?.Throw();
+        return Poll<T>.Ready(_result!);
+    }
+
+    internal void Complete(T? result, ExceptionDispatchInfo? failure)
+    {
+        Waker? waiter;
+        lock (_lock)
+        {
+            _result = result;
+            _failure = failure;
+            _done = true;
+            waiter = _waiter;
+            _waiter = null;
+        }
+
+        waiter?.Wake();
+    }
+
+    internal T GetResultOrThrow()
+    {
+        _failure?.Throw();
+        return _result!;
+    }
+}
