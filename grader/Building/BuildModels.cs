@@ -14,7 +14,7 @@ internal sealed record CompilerError(string File, int Line, int Column, string C
 /// <param name="PassSourceRoot">Pass <c>-p:KataSourceRoot</c>: the exercises come from another checkout (--student).</param>
 /// <param name="PassArtifactsRoot">Pass <c>-p:KatasArtifacts</c>: that other checkout builds into its own folder.</param>
 /// <param name="Isolation">Set with --isolate-network: the build runs in a network namespace (restored first, outside it).</param>
-internal sealed record BuildSettings(string Root, string SourceRoot, string Side, string ArtifactsRoot, bool Restore, bool PassSourceRoot, bool PassArtifactsRoot, NetworkIsolation? Isolation = null)
+internal sealed record BuildSettings(string Root, string SourceRoot, string Side, string ArtifactsRoot, bool Restore, bool PassSourceRoot, bool PassArtifactsRoot, Sandbox? Isolation = null)
 {
     /// <summary>Folder of a built test program.</summary>
     public string OutputDirectory(string projectName) => Path.Combine(ArtifactsRoot, Side, "bin", projectName, "debug");

@@ -9,11 +9,11 @@ internal static class ChildProcess
     /// <summary>Lines kept from a tool's output; the error lines MSBuild prints come well within this.</summary>
     private const int MaxLines = 20_000;
 
-    public static Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, NetworkIsolation? isolation = null) =>
+    public static Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, Sandbox? isolation = null) =>
         RunAsync(fileName, arguments, workingDirectory, output, environment: null, cancellationToken, isolation);
 
     /// <summary>The same, with <paramref name="environment"/> set for the child on top of the defaults below (the watch loop turns build servers on).</summary>
-    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, NetworkIsolation? isolation = null)
+    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, Sandbox? isolation = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -28,6 +28,8 @@ internal static class ChildProcess
             startInfo.ArgumentList.Add(argument);
         }
 
+        // The student's build gets only the variables the SDK needs: no CI tokens, no job summary file.
+        ChildEnvironment.Scrub(startInfo);
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

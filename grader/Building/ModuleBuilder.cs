@@ -49,7 +49,7 @@ internal static class ModuleBuilder
         bool restore = settings.Restore && !RestoreIsCurrent(settings, modules);
         var output = new List<string>();
         int exitCode;
-        if (settings.Isolation is { Active: true } isolation)
+        if (settings.Isolation is { Active: true, Network: true } isolation)
         {
             exitCode = await BuildIsolatedAsync(settings, restore, arguments, isolation, output, cancellationToken);
         }
@@ -126,7 +126,7 @@ internal static class ModuleBuilder
     /// reached through Unix sockets in the file system, which a network namespace does not cut, so a
     /// server started outside would run the student's targets and analyzers with the network on.
     /// </summary>
-    private static async Task<int> BuildIsolatedAsync(BuildSettings settings, bool restore, List<string> arguments, NetworkIsolation isolation, List<string> output, CancellationToken cancellationToken)
+    private static async Task<int> BuildIsolatedAsync(BuildSettings settings, bool restore, List<string> arguments, Sandbox isolation, List<string> output, CancellationToken cancellationToken)
     {
         if (restore)
         {

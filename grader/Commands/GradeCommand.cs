@@ -72,10 +72,11 @@ internal static class GradeCommand
             GradeOptions options = shared.GradeOptions(parse, root, studentDir, parse.GetValue(solutions));
             ConsoleReporter reporter = ConsoleReporter.Create(context.Out, forcePlain: parse.GetValue(plain));
             reporter.Problems(course.Problems);
-            if (parse.GetValue(isolateNetwork))
+            // Nothing a test starts may outlive it: every test program runs in a PID namespace of its own.
+            options = options with { Isolation = await Sandbox.ProbeAsync(parse.GetValue(isolateNetwork), cancellationToken) };
+            if (options.Isolation.Network || !options.Isolation.Active)
             {
-                options = options with { Isolation = await NetworkIsolation.ProbeAsync(cancellationToken) };
-                reporter.Line($"network isolation: {TextSanitizer.OneLine(options.Isolation.Description)}", options.Isolation.Active ? "grey" : "yellow");
+                reporter.Line($"sandbox: {TextSanitizer.OneLine(options.Isolation.Description)}", options.Isolation.Active ? "grey" : "yellow");
             }
 
             if (!course.HiddenTestsAvailable)
@@ -108,7 +109,7 @@ internal static class GradeCommand
             }
 
             reporter.Report(report, studentDir, root, course);
-            if (options.Isolation is { Active: false } none)
+            if (options.Isolation is { Active: false, Network: true } none)
             {
                 reporter.Line($"warning: the student's code ran WITH network access (isolation {TextSanitizer.OneLine(none.Description)})", "yellow");
             }

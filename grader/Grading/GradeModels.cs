@@ -52,6 +52,9 @@ internal sealed record GradeReport(
     IReadOnlyList<MetadataProblem> Problems,
     string? Isolation = null)
 {
+    /// <summary>With --student: the student's files that were not graded (only their own sources are; see <see cref="Building.GradedTree"/>).</summary>
+    public IReadOnlyList<string> IgnoredFiles { get; init; } = [];
+
     public int Points => Exercises.Sum(e => e.Points);
 
     public int MaxPoints => Exercises.Sum(e => e.MaxPoints);
@@ -81,7 +84,7 @@ internal sealed record GradeOptions
     public bool Restore { get; init; } = true;
 
     /// <summary>Set with --isolate-network: how the student's build and tests are cut off from the network (or why they are not).</summary>
-    public NetworkIsolation? Isolation { get; init; }
+    public Sandbox? Isolation { get; init; }
 
     public string Side => Solutions ? "solutions" : "exercises";
 }

@@ -20,8 +20,21 @@ internal static class GradingRun
         Selection selection,
         GradeOptions options,
         IGradeObserver observer,
-        CancellationToken cancellationToken) =>
-        GradeAsync(course, tamper, selection, options, Settings(options), observer, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        BuildSettings settings = Settings(options);
+        if (!settings.PassSourceRoot)
+        {
+            return GradeAsync(course, tamper, selection, options, settings, observer, cancellationToken);
+        }
+
+        // Another checkout's work: only its own source files cross over into the tree that is built.
+        GradedTree tree = GradedTree.Assemble(Path.Combine(options.Root, "exercises"), settings.SourceRoot, Path.Combine(settings.ArtifactsRoot, "tree"));
+        return GradeTreeAsync(tree);
+
+        async Task<GradeReport> GradeTreeAsync(GradedTree tree) =>
+            await GradeAsync(course, tamper, selection, options, settings with { SourceRoot = tree.SourceRoot }, observer, cancellationToken) with { IgnoredFiles = tree.Ignored };
+    }
 
     /// <summary>The same, built with <paramref name="settings"/> (verify's mistakes: an overlay tree with its own artifacts).</summary>
     public static async Task<GradeReport> GradeAsync(
@@ -73,7 +86,7 @@ internal static class GradingRun
         }
 
         results.Sort((a, b) => ExerciseId.Parse(a.Id).CompareTo(ExerciseId.Parse(b.Id)));
-        return new GradeReport(options.Side, results, modules, course.Problems, options.Isolation?.Description);
+        return new GradeReport(options.Side, results, modules, course.Problems, options.Isolation is { Network: true } sandbox ? sandbox.NetworkDescription : null);
     }
 
     /// <summary>Where to build from and to: another checkout's exercises build into their own artifacts folder.</summary>
@@ -186,12 +199,14 @@ internal static class GradingRun
             return Result(exercise, ExerciseStatus.Passed, "", visibleTests, hiddenTests, duration);
         }
 
-        TestStatus worst = faults.Any(f => f.Status == TestStatus.Crashed) ? TestStatus.Crashed
+        TestStatus worst = faults.Any(f => f.Status == TestStatus.Tampered) ? TestStatus.Tampered
+            : faults.Any(f => f.Status == TestStatus.Crashed) ? TestStatus.Crashed
             : faults.Any(f => f.Status == TestStatus.Timeout) ? TestStatus.Timeout
             : TestStatus.Failed;
         (_, string message, string trace) = faults.First(f => f.Status == worst);
         ExerciseStatus status = worst switch
         {
+            TestStatus.Tampered => ExerciseStatus.Tampered,
             TestStatus.Crashed => ExerciseStatus.Crashed,
             TestStatus.Timeout => ExerciseStatus.Timeout,
             _ => ExerciseStatus.Failed,

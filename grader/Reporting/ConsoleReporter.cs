@@ -121,6 +121,11 @@ internal sealed class ConsoleReporter : IGradeObserver
     public void Report(GradeReport report, string student, string root, Course? course = null)
     {
         _out.WriteLine();
+        if (report.IgnoredFiles.Count > 0)
+        {
+            Line($"not graded: {report.IgnoredFiles.Count.ToString(CultureInfo.InvariantCulture)} file(s) of the student's exercises/ that are not an exercise's source (project files, build settings, links): {TextSanitizer.OneLine(string.Join(", ", report.IgnoredFiles.Take(10)))}{(report.IgnoredFiles.Count > 10 ? ", ..." : "")}", "yellow");
+        }
+
         foreach (ModuleReport module in report.Modules)
         {
             var exercises = report.Exercises.Where(e => e.Module == module.Name).ToList();

@@ -12,7 +12,8 @@ internal sealed record JsonReport(
     int Points,
     int MaxPoints,
     IReadOnlyList<JsonExercise> Exercises,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Isolation = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Isolation = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? IgnoredFiles = null);
 
 /// <summary>Maps a <see cref="GradeReport"/> to the machine-readable JSON report.</summary>
 internal static class JsonReportWriter
@@ -21,7 +22,8 @@ internal static class JsonReportWriter
         report.Points,
         report.MaxPoints,
         report.Exercises.Select(e => new JsonExercise(e.Id, e.Title, e.Module, StatusNames.Of(e.Status), e.Points, e.MaxPoints, TextSanitizer.Clean(e.Message), e.DurationMs)).ToList(),
-        report.Isolation);
+        report.Isolation,
+        report.IgnoredFiles.Count > 0 ? report.IgnoredFiles.Select(f => TextSanitizer.Clean(f)).ToList() : null);
 
     public static string Serialize(GradeReport report) =>
         JsonSerializer.Serialize(Map(report), ReportJsonContext.Default.JsonReport).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";

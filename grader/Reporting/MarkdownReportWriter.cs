@@ -18,6 +18,11 @@ internal static class MarkdownReportWriter
             md.Append(CultureInfo.InvariantCulture, $"Network isolation: {Cell(report.Isolation)}.\n\n");
         }
 
+        if (report.IgnoredFiles.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Not graded (only the exercises' own source files are): {Cell(string.Join(", ", report.IgnoredFiles.Take(20)))}{(report.IgnoredFiles.Count > 20 ? ", ..." : "")}.\n\n");
+        }
+
         md.Append("| Exercise | Title | Module | Status | Points | Message |\n");
         md.Append("| --- | --- | --- | --- | ---: | --- |\n");
         foreach (ExerciseResult e in report.Exercises)

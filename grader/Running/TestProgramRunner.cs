@@ -26,14 +26,14 @@ internal sealed class TestProgramRunner
     private readonly RunLimits _limits;
     private readonly Stopwatch _clock;
     private readonly Action<TestProgress>? _progress;
-    private readonly NetworkIsolation? _isolation;
+    private readonly Sandbox? _isolation;
 
     /// <param name="programDll">The test program's .dll; its apphost beside it is used when present.</param>
     /// <param name="limits">Timeouts and caps.</param>
     /// <param name="clock">The module's stopwatch: <see cref="RunLimits.Deadline"/> is read against it.</param>
     /// <param name="progress">Told about each test start and end, for the live display.</param>
     /// <param name="isolation">With --isolate-network: the program runs in a network namespace.</param>
-    public TestProgramRunner(string programDll, RunLimits limits, Stopwatch clock, Action<TestProgress>? progress, NetworkIsolation? isolation = null)
+    public TestProgramRunner(string programDll, RunLimits limits, Stopwatch clock, Action<TestProgress>? progress, Sandbox? isolation = null)
     {
         _isolation = isolation;
         _programDll = programDll;
@@ -83,10 +83,14 @@ internal sealed class TestProgramRunner
 
     private async Task<RunEnd> RunOnceAsync(List<string> pending, HashSet<string> doneMethods, Dictionary<string, ClassOutcome> outcomes, CancellationToken cancellationToken)
     {
-        using Process process = Start(pending, doneMethods);
+        using ResultChannel channel = ResultChannel.Open();
+        using Process process = Start(pending, doneMethods, channel.Path);
         var lines = Channel.CreateUnbounded<OutputLine>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var reader = new BoundedLineReader(process.StandardOutput.BaseStream, _limits.MaxLineBytes);
-        Task pump = PumpAsync(reader, lines.Writer);
+        Task pump = PumpAsync(channel, process, _limits.MaxLineBytes, lines.Writer);
+        // Standard output and error are the student's: read to the end so the program never blocks on
+        // them, kept only for a crash's cause (stderr), and never parsed for results.
+        var stdout = new TailBuffer(0);
+        Task stdoutPump = stdout.DrainAsync(process.StandardOutput.BaseStream);
         var stderr = new TailBuffer(4096);
         Task stderrPump = stderr.DrainAsync(process.StandardError.BaseStream);
 
@@ -106,7 +110,7 @@ internal sealed class TestProgramRunner
                     }
                 }
 
-                if (lines.Reader.Completion.IsCompleted)
+                if (state.Contradiction is not null || lines.Reader.Completion.IsCompleted)
                 {
                     break;
                 }
@@ -146,7 +150,7 @@ internal sealed class TestProgramRunner
         await WaitForExitAsync(process);
         try
         {
-            await Task.WhenAll(pump, stderrPump).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            await Task.WhenAll(pump, stdoutPump, stderrPump).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
         }
         catch (TimeoutException)
         {
@@ -155,10 +159,24 @@ internal sealed class TestProgramRunner
 
         while (lines.Reader.TryRead(out OutputLine line))
         {
-            if (killedFor is null && XunitJsonParser.Parse(line) is { } message)
+            if (killedFor is null && state.Contradiction is null && XunitJsonParser.Parse(line) is { } message)
             {
                 Handle(message, state, outcomes, doneMethods);
             }
+        }
+
+        if (state.Contradiction is { } contradiction)
+        {
+            // Forged or replayed messages: nothing this start reported can be trusted.
+            foreach (string name in pending)
+            {
+                outcomes[name].Tests.Clear();
+                outcomes[name].Finished = false;
+                outcomes[name].AbortStatus = null;
+            }
+
+            Abort(outcomes, TestStatus.Tampered, $"tampered: the test program's results contradict each other ({contradiction}); something in the test process wrote to the grader's result channel");
+            return RunEnd.Stop;
         }
 
         if (killedFor is not null)
@@ -232,6 +250,12 @@ internal sealed class TestProgramRunner
                 state.Methods[message.TestMethodUniqueId] = message.TestMethodName;
                 break;
             case "test-starting" when message.TestUniqueId is not null:
+                if (state.InFlight is not null || !state.Started.Add(message.TestUniqueId))
+                {
+                    state.Contradiction = $"test {message.TestUniqueId} started while another ran, or twice";
+                    break;
+                }
+
                 (string className, string methodName, string caseName, int line) = message.TestCaseUniqueId is not null && state.Cases.TryGetValue(message.TestCaseUniqueId, out var c)
                     ? c
                     : ("", "", "", 0);
@@ -240,9 +264,20 @@ internal sealed class TestProgramRunner
                 _progress?.Invoke(new TestProgress(className, display, null));
                 break;
             case "test-passed" or "test-failed" or "test-skipped" or "test-not-run" when message.TestUniqueId is not null:
-                state.Results.TryAdd(message.TestUniqueId, message);
+                if (state.InFlight?.TestUniqueId != message.TestUniqueId || !state.Results.TryAdd(message.TestUniqueId, message))
+                {
+                    state.Contradiction = $"a result for test {message.TestUniqueId}, which is not running or has a result already";
+                }
+
                 break;
             case "test-finished" when message.TestUniqueId is not null:
+                if (state.InFlight?.TestUniqueId != message.TestUniqueId)
+                {
+                    state.Contradiction = $"test {message.TestUniqueId} finished without running";
+                    break;
+                }
+
+                state.FinishedTests++;
                 Finish(message, state, outcomes);
                 break;
             case "test-method-finished" when message.TestMethodUniqueId is not null && message.TestClassUniqueId is not null:
@@ -260,6 +295,12 @@ internal sealed class TestProgramRunner
 
                 break;
             case "test-assembly-finished":
+                if (message.TestsTotal is { } total && total != state.FinishedTests)
+                {
+                    state.Contradiction = $"{total.ToString(CultureInfo.InvariantCulture)} tests counted at the end, {state.FinishedTests.ToString(CultureInfo.InvariantCulture)} finished";
+                    break;
+                }
+
                 state.AssemblyFinished = true;
                 break;
         }
@@ -325,7 +366,7 @@ internal sealed class TestProgramRunner
         return assertion || type.Length == 0 ? message : $"{shortType}: {message}";
     }
 
-    private Process Start(List<string> classes, HashSet<string> doneMethods)
+    private Process Start(List<string> classes, HashSet<string> doneMethods, string resultChannel)
     {
         string directory = Path.GetDirectoryName(_programDll)!;
         string apphost = Path.Combine(directory, Path.GetFileNameWithoutExtension(_programDll) + (OperatingSystem.IsWindows() ? ".exe" : ""));
@@ -346,7 +387,7 @@ internal sealed class TestProgramRunner
         startInfo.RedirectStandardError = true;
         startInfo.RedirectStandardInput = true;
         startInfo.UseShellExecute = false;
-        foreach (string argument in (string[])["-reporter", "json", "-noColor", "-noLogo", "-noAutoReporters", "-parallel", "none"])
+        foreach (string argument in (string[])["-reporter", "katas", "-noColor", "-noLogo", "-noAutoReporters", "-parallel", "none"])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -363,6 +404,8 @@ internal sealed class TestProgramRunner
             startInfo.ArgumentList.Add(method);
         }
 
+        // Student code reads this environment: only what the runtime needs (no CI tokens or files).
+        ChildEnvironment.Scrub(startInfo);
         // A hard heap limit turns unbounded allocation into a clean OutOfMemoryException in the test.
         startInfo.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _limits.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         startInfo.Environment["DOTNET_gcServer"] = "0";
@@ -371,6 +414,7 @@ internal sealed class TestProgramRunner
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["NO_COLOR"] = "1";
+        startInfo.Environment["KATAS_RESULT_CHANNEL"] = resultChannel;
         _isolation?.Apply(startInfo);
 
         var process = new Process { StartInfo = startInfo };
@@ -379,14 +423,29 @@ internal sealed class TestProgramRunner
         return process;
     }
 
-    private static async Task PumpAsync(BoundedLineReader reader, ChannelWriter<OutputLine> writer)
+    /// <summary>Accepts the reporter's connection (unless the program ends first) and forwards its lines.</summary>
+    private static async Task PumpAsync(ResultChannel channel, Process process, int maxLineBytes, ChannelWriter<OutputLine> writer)
     {
         try
         {
-            while (await reader.ReadLineAsync() is { } line)
+            Stream? stream = await channel.AcceptAsync(process.WaitForExitAsync());
+            if (stream is null)
             {
-                writer.TryWrite(line);
+                return;
             }
+
+            using (stream)
+            {
+                using var reader = new BoundedLineReader(stream, maxLineBytes);
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    writer.TryWrite(line);
+                }
+            }
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // The program died mid-message: what was read is all there is.
         }
         catch (IOException)
         {
@@ -449,7 +508,15 @@ internal sealed class TestProgramRunner
 
         public InFlightTest? InFlight { get; set; }
 
+        /// <summary>Every test that started in this run: none may start twice.</summary>
+        public HashSet<string> Started { get; } = new(StringComparer.Ordinal);
+
+        public int FinishedTests { get; set; }
+
         public bool AssemblyFinished { get; set; }
+
+        /// <summary>Set when the messages contradict each other: the run is rejected as tampered.</summary>
+        public string? Contradiction { get; set; }
     }
 
     /// <summary>Keeps the last bytes of a stream (the child's stderr) while draining all of it.</summary>

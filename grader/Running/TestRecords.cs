@@ -10,6 +10,8 @@ internal enum TestStatus
     Timeout,
     /// <summary>The test process died while this test ran.</summary>
     Crashed,
+    /// <summary>The run's messages contradicted each other: something forged results.</summary>
+    Tampered,
 }
 
 /// <summary>One test (one theory row counts as one) and how it ended.</summary>

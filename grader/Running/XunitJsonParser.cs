@@ -67,6 +67,7 @@ internal static partial class XunitJsonParser
             SourceLine = root.TryGetProperty("SourceLineNumber", out JsonElement line) && line.ValueKind == JsonValueKind.Number && line.TryGetInt32(out int number) ? number : null,
             ExecutionTime = root.TryGetProperty("ExecutionTime", out JsonElement time) && time.ValueKind == JsonValueKind.Number ? time.GetDouble() : null,
             Cause = String(root, "Cause"),
+            TestsTotal = root.TryGetProperty("TestsTotal", out JsonElement total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out int count) ? count : null,
             Messages = Strings(root, "Messages"),
             ExceptionTypes = Strings(root, "ExceptionTypes"),
             StackTraces = Strings(root, "StackTraces"),

@@ -41,6 +41,9 @@ internal sealed record XunitMessage
     /// <summary>Skip reason or the text of a diagnostic/output message.</summary>
     public string? Text { get; init; }
 
+    /// <summary>How many tests the run counted (test-assembly-finished).</summary>
+    public int? TestsTotal { get; init; }
+
     /// <summary>The line was cut short; only the fields at its start could be read.</summary>
     public bool Truncated { get; init; }
 }

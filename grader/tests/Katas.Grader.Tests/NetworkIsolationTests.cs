@@ -75,7 +75,7 @@ public sealed class IsolationReportTests
     [Fact]
     public void No_namespace_is_said_in_the_json_and_the_markdown()
     {
-        string reason = NetworkIsolation.None("unshare -rn: exit code 1 (Operation not permitted)").Description;
+        string reason = Sandbox.None("unshare -rn: exit code 1 (Operation not permitted)").Description;
 
         JsonNode json = JsonNode.Parse(JsonReportWriter.Serialize(Report(reason)))!;
         string markdown = MarkdownReportWriter.Render(Report(reason));
@@ -96,7 +96,7 @@ public sealed class IsolationReportTests
     {
         var startInfo = new System.Diagnostics.ProcessStartInfo("dotnet") { ArgumentList = { "build" } };
 
-        NetworkIsolation.None("not requested").Apply(startInfo);
+        Sandbox.None("not requested").Apply(startInfo);
 
         startInfo.FileName.Should().Be("dotnet");
         startInfo.ArgumentList.Should().Equal("build");

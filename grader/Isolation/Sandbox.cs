@@ -4,20 +4,22 @@ using System.Globalization;
 namespace Katas.Grader.Isolation;
 
 /// <summary>
-/// <c>--isolate-network</c>: runs the student's code (the build, because a student can add MSBuild
-/// targets, and the test programs) in a Linux network namespace of its own. The namespace has only a
-/// loopback interface, brought up inside, so tests that use 127.0.0.1 still work, but nothing outside
-/// it can be reached: not the internet, and not even a server listening on the host's own loopback.
+/// Where the student's test programs run when grading (and, with <c>--isolate-network</c>, the build):
+/// a Linux PID namespace of their own, so that nothing the student's code starts (a detached
+/// <c>setsid</c> grandchild included) outlives the run: when the program ends or is killed, the kernel
+/// kills every process left in its namespace. With <c>--isolate-network</c> the namespace also has its
+/// own network with only a loopback interface, brought up inside, so tests that use 127.0.0.1 still work
+/// but nothing outside can be reached, not even a server on the host's own loopback.
 /// </summary>
 /// <remarks>
-/// The ways in, tried in order by <see cref="ProbeAsync"/>: <c>unshare --net</c> when the grader runs as
-/// root; <c>unshare -rn</c> (a user namespace owning the network namespace: no privilege needed where the
-/// kernel allows unprivileged user namespaces); <c>sudo -n unshare --net</c>, dropping back to the
-/// invoking user with <c>setpriv</c> (GitHub's ubuntu-24.04 runners restrict unprivileged user namespaces
-/// with AppArmor but allow passwordless sudo). Inside, <c>ip link set lo up</c> (iproute2) runs, then the
-/// command is exec'd, so the process the grader started IS the command (same id, same process tree).
+/// The ways in, tried in order by <see cref="ProbeAsync"/>: <c>unshare</c> when the grader runs as root;
+/// <c>unshare --map-root-user</c> (a user namespace owning the others: no privilege needed where the
+/// kernel allows unprivileged user namespaces); <c>sudo -n unshare</c>, dropping back to the invoking
+/// user with <c>setpriv</c> (GitHub's ubuntu-24.04 runners restrict unprivileged user namespaces with
+/// AppArmor but allow passwordless sudo). <c>--mount-proc</c> gives the namespace its own <c>/proc</c>, so
+/// the grader's processes (and their environment) are not even visible from inside.
 /// </remarks>
-internal sealed class NetworkIsolation
+internal sealed class Sandbox
 {
     /// <summary>Brings the namespace's loopback up, then becomes the command (<c>$0</c> and its arguments).</summary>
     private const string LoopbackUpThenExec = "\"$KATAS_IP\" link set lo up && exec \"$0\" \"$@\"";
@@ -27,23 +29,30 @@ internal sealed class NetworkIsolation
     private readonly string[] _prefix;
     private readonly string _ip;
 
-    private NetworkIsolation(string[] prefix, string ip, string description)
+    private Sandbox(string[] prefix, string ip, bool network, string description)
     {
         _prefix = prefix;
         _ip = ip;
+        Network = network;
         Description = description;
     }
 
-    /// <summary>What the reports say: <c>network namespace (unshare -rn)</c>, or <c>none: reason</c>.</summary>
+    /// <summary>How the processes are contained: <c>pid namespace (unshare)</c>, <c>pid and network namespaces (...)</c>, or <c>none: reason</c>.</summary>
     public string Description { get; }
 
-    /// <summary>False when no way into a namespace worked: the code then runs with the network on.</summary>
+    /// <summary>True when the network was asked to be cut (--isolate-network), whether or not that worked.</summary>
+    public bool Network { get; }
+
+    /// <summary>False when no way into a namespace worked: processes are then killed by process tree only.</summary>
     public bool Active => _prefix.Length > 0;
 
-    /// <summary>No isolation, with the reason the reports give.</summary>
-    public static NetworkIsolation None(string reason) => new([], "", "none: " + reason);
+    /// <summary>What the reports say about the network, with --isolate-network: <c>network namespace (unshare -rn)</c> or <c>none: reason</c>.</summary>
+    public string NetworkDescription => Active ? "network namespace (" + Description[(Description.IndexOf('(', StringComparison.Ordinal) + 1)..] : Description;
 
-    /// <summary>Rewrites a process start so that the command runs inside the namespace; does nothing when not <see cref="Active"/>.</summary>
+    /// <summary>No namespace, with the reason the reports give.</summary>
+    public static Sandbox None(string reason, bool network = false) => new([], "", network, "none: " + reason);
+
+    /// <summary>Rewrites a process start so that the command runs inside the namespaces; does nothing when not <see cref="Active"/>.</summary>
     public void Apply(ProcessStartInfo startInfo)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
@@ -66,71 +75,76 @@ internal sealed class NetworkIsolation
     }
 
     /// <summary>
-    /// Finds a way into a network namespace that works here, by running <c>ip -o link show</c> through each
-    /// candidate: it works when that succeeds and shows the loopback interface and nothing else.
+    /// Finds a way into the namespaces that works here, by running a shell through each candidate: it
+    /// works when the shell is process 1 of its namespace and, with <paramref name="network"/>, sees only
+    /// an active loopback interface.
     /// </summary>
-    public static async Task<NetworkIsolation> ProbeAsync(CancellationToken cancellationToken)
+    public static async Task<Sandbox> ProbeAsync(bool network, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return None("network namespaces need Linux");
+            return None("namespaces need Linux", network);
         }
 
         string? unshare = FindTool("unshare");
         string? ip = FindTool("ip");
-        if (unshare is null || ip is null)
+        if (unshare is null || (network && ip is null))
         {
-            return None($"{(unshare is null ? "unshare (util-linux)" : "ip (iproute2)")} is not installed");
+            return None($"{(unshare is null ? "unshare (util-linux)" : "ip (iproute2)")} is not installed", network);
         }
 
-        var candidates = new List<(string Name, string[] Prefix)>();
         string shell = FindTool("sh") ?? "/bin/sh";
+        string[] namespaces = network ? ["--pid", "--fork", "--kill-child", "--mount-proc", "--net"] : ["--pid", "--fork", "--kill-child", "--mount-proc"];
+        string[] enter = network ? ["--", shell, "-c", LoopbackUpThenExec] : ["--"];
+        var candidates = new List<(string Name, string[] Prefix)>();
         if (GetEffectiveUserId() == 0)
         {
-            candidates.Add(("unshare --net", [unshare, "--net", "--", shell, "-c", LoopbackUpThenExec]));
+            candidates.Add(("unshare", [unshare, .. namespaces, .. enter]));
         }
 
-        candidates.Add(("unshare -rn", [unshare, "-rn", "--", shell, "-c", LoopbackUpThenExec]));
+        candidates.Add(("unshare -r", [unshare, "--map-root-user", .. namespaces, .. enter]));
         if (FindTool("sudo") is { } sudo && FindTool("setpriv") is { } setpriv && GetEffectiveUserId() is > 0 and var uid)
         {
             string gid = GetEffectiveGroupId().ToString(CultureInfo.InvariantCulture);
             string user = uid.ToString(CultureInfo.InvariantCulture);
             // sudo resets PATH: every tool is named by its full path, and $0 (the command) is one already
             // or is resolved with the PATH the grader had.
-            string dropThenExec = $"\"$KATAS_IP\" link set lo up && PATH=\"$KATAS_PATH\" exec {setpriv} --reuid={user} --regid={gid} --init-groups -- \"$0\" \"$@\"";
-            candidates.Add(("sudo -n unshare --net", [sudo, "-n", "--preserve-env", unshare, "--net", "--", shell, "-c", dropThenExec]));
+            string drop = $"PATH=\"$KATAS_PATH\" exec {setpriv} --reuid={user} --regid={gid} --init-groups -- \"$0\" \"$@\"";
+            string script = network ? "\"$KATAS_IP\" link set lo up && " + drop : drop;
+            candidates.Add(("sudo -n unshare", [sudo, "-n", "--preserve-env", unshare, .. namespaces, "--", shell, "-c", script]));
         }
 
         var failures = new List<string>();
         foreach ((string name, string[] prefix) in candidates)
         {
-            var isolation = new NetworkIsolation(prefix, ip, $"network namespace ({name})");
-            string? failure = await TryAsync(isolation, ip, cancellationToken);
+            string description = network ? $"pid and network namespaces ({name}{(name.EndsWith("-r", StringComparison.Ordinal) ? "n" : " --net")})" : $"pid namespace ({name})";
+            var sandbox = new Sandbox(prefix, ip ?? "", network, description);
+            string? failure = await TryAsync(sandbox, shell, network, cancellationToken);
             if (failure is null)
             {
-                return isolation;
+                return sandbox;
             }
 
             failures.Add($"{name}: {failure}");
         }
 
-        return None(string.Join("; ", failures));
+        return None(string.Join("; ", failures), network);
     }
 
-    /// <summary>Null when the namespace works, otherwise why not.</summary>
-    private static async Task<string?> TryAsync(NetworkIsolation isolation, string ip, CancellationToken cancellationToken)
+    /// <summary>Null when the namespaces work, otherwise why not.</summary>
+    private static async Task<string?> TryAsync(Sandbox sandbox, string shell, bool network, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(ip)
+        var startInfo = new ProcessStartInfo(shell)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add("-o");
-        startInfo.ArgumentList.Add("link");
-        startInfo.ArgumentList.Add("show");
-        isolation.Apply(startInfo);
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(network ? "echo pid=$$; exec \"$KATAS_IP\" -o link show" : "echo pid=$$");
+        ChildEnvironment.Scrub(startInfo);
+        sandbox.Apply(startInfo);
 
         try
         {
@@ -150,15 +164,21 @@ internal sealed class NetworkIsolation
                 return "did not answer in time";
             }
 
-            string[] links = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            string[] lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (process.ExitCode != 0)
             {
                 string reason = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
                 return $"exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)}{(reason.Length > 0 ? " (" + reason + ")" : "")}";
             }
 
+            if (lines.Length == 0 || lines[0] != "pid=1")
+            {
+                return "the command is not process 1 of a namespace of its own";
+            }
+
+            string[] links = lines[1..];
             bool onlyLoopback = links.Length == 1 && links[0].Contains(": lo:", StringComparison.Ordinal) && links[0].Contains("UP", StringComparison.Ordinal);
-            return onlyLoopback ? null : $"the namespace has {links.Length.ToString(CultureInfo.InvariantCulture)} interfaces, not just an active loopback";
+            return !network || onlyLoopback ? null : $"the namespace has {links.Length.ToString(CultureInfo.InvariantCulture)} interfaces, not just an active loopback";
         }
         catch (System.ComponentModel.Win32Exception e)
         {
