@@ -73,7 +73,7 @@ internal static class GradeCommand
             ConsoleReporter reporter = ConsoleReporter.Create(context.Out, forcePlain: parse.GetValue(plain));
             reporter.Problems(course.Problems);
             // Nothing a test starts may outlive it: every test program runs in a PID namespace of its own.
-            options = options with { Isolation = await Sandbox.ProbeAsync(parse.GetValue(isolateNetwork), cancellationToken) };
+            options = options with { Isolation = await Sandbox.ProbeAsync(parse.GetValue(isolateNetwork), root, cancellationToken) };
             if (options.Isolation.Network || !options.Isolation.Active)
             {
                 reporter.Line($"sandbox: {TextSanitizer.OneLine(options.Isolation.Description)}", options.Isolation.Active ? "grey" : "yellow");

@@ -21,21 +21,34 @@ namespace Katas.Grader.Isolation;
 /// </remarks>
 internal sealed class Sandbox
 {
-    /// <summary>Brings the namespace's loopback up, then becomes the command (<c>$0</c> and its arguments).</summary>
-    private const string LoopbackUpThenExec = "\"$KATAS_IP\" link set lo up && exec \"$0\" \"$@\"";
+    /// <summary>
+    /// Run inside the new namespaces as their root, before the command: brings the loopback up (with
+    /// --isolate-network), makes the instructor's checkout read-only (a bind mount of it over itself,
+    /// remounted read-only; private to the namespace), then becomes the command (<c>$0</c> and its
+    /// arguments) through <c>setpriv</c>, which drops every capability, so the command cannot undo the mount.
+    /// </summary>
+    private const string Enter = """
+        set -e
+        [ -z "$KATAS_IP" ] || "$KATAS_IP" link set lo up
+        if [ -n "$KATAS_READONLY" ]; then "$KATAS_MOUNT" --bind "$KATAS_READONLY" "$KATAS_READONLY"; "$KATAS_MOUNT" -o remount,bind,ro "$KATAS_READONLY"; fi
+        """;
 
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(20);
 
     private readonly string[] _prefix;
-    private readonly string _ip;
+    private readonly IReadOnlyDictionary<string, string> _tools;
 
-    private Sandbox(string[] prefix, string ip, bool network, string description)
+    private Sandbox(string[] prefix, IReadOnlyDictionary<string, string> tools, bool network, string readOnlyRoot, string description)
     {
         _prefix = prefix;
-        _ip = ip;
+        _tools = tools;
         Network = network;
+        ReadOnlyRoot = readOnlyRoot;
         Description = description;
     }
+
+    /// <summary>The folder test programs see read-only (the instructor's checkout: tests, grader, build output).</summary>
+    public string ReadOnlyRoot { get; }
 
     /// <summary>How the processes are contained: <c>pid namespace (unshare)</c>, <c>pid and network namespaces (...)</c>, or <c>none: reason</c>.</summary>
     public string Description { get; }
@@ -50,10 +63,14 @@ internal sealed class Sandbox
     public string NetworkDescription => Active ? "network namespace (" + Description[(Description.IndexOf('(', StringComparison.Ordinal) + 1)..] : Description;
 
     /// <summary>No namespace, with the reason the reports give.</summary>
-    public static Sandbox None(string reason, bool network = false) => new([], "", network, "none: " + reason);
+    public static Sandbox None(string reason, bool network = false) => new([], new Dictionary<string, string>(), network, "", "none: " + reason);
 
-    /// <summary>Rewrites a process start so that the command runs inside the namespaces; does nothing when not <see cref="Active"/>.</summary>
-    public void Apply(ProcessStartInfo startInfo)
+    /// <summary>
+    /// Rewrites a process start so that the command runs inside the namespaces; does nothing when not
+    /// <see cref="Active"/>. With <paramref name="protectRoot"/> (test programs, not builds, which write
+    /// their output there) <see cref="ReadOnlyRoot"/> is read-only for the command.
+    /// </summary>
+    public void Apply(ProcessStartInfo startInfo, bool protectRoot = false)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
         if (!Active)
@@ -70,7 +87,13 @@ internal sealed class Sandbox
             startInfo.ArgumentList.Add(argument);
         }
 
-        startInfo.Environment["KATAS_IP"] = _ip;
+        foreach ((string name, string path) in _tools)
+        {
+            startInfo.Environment[name] = path;
+        }
+
+        startInfo.Environment["KATAS_IP"] = Network ? _tools["KATAS_IP_TOOL"] : "";
+        startInfo.Environment["KATAS_READONLY"] = protectRoot ? ReadOnlyRoot : "";
         startInfo.Environment["KATAS_PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
     }
 
@@ -79,7 +102,7 @@ internal sealed class Sandbox
     /// works when the shell is process 1 of its namespace and, with <paramref name="network"/>, sees only
     /// an active loopback interface.
     /// </summary>
-    public static async Task<Sandbox> ProbeAsync(bool network, CancellationToken cancellationToken)
+    public static async Task<Sandbox> ProbeAsync(bool network, string readOnlyRoot, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -88,37 +111,41 @@ internal sealed class Sandbox
 
         string? unshare = FindTool("unshare");
         string? ip = FindTool("ip");
-        if (unshare is null || (network && ip is null))
+        string? mount = FindTool("mount");
+        string? setpriv = FindTool("setpriv");
+        if (unshare is null || mount is null || setpriv is null || (network && ip is null))
         {
-            return None($"{(unshare is null ? "unshare (util-linux)" : "ip (iproute2)")} is not installed", network);
+            string missing = unshare is null ? "unshare" : mount is null ? "mount" : setpriv is null ? "setpriv" : "ip (iproute2)";
+            return None($"{missing} is not installed", network);
         }
 
+        // sudo resets PATH: every tool is named by its full path, and $0 (the command) is one already
+        // or is resolved with the PATH the grader had.
+        var tools = new Dictionary<string, string>(StringComparer.Ordinal) { ["KATAS_MOUNT"] = mount, ["KATAS_SETPRIV"] = setpriv, ["KATAS_IP_TOOL"] = ip ?? "" };
         string shell = FindTool("sh") ?? "/bin/sh";
         string[] namespaces = network ? ["--pid", "--fork", "--kill-child", "--mount-proc", "--net"] : ["--pid", "--fork", "--kill-child", "--mount-proc"];
-        string[] enter = network ? ["--", shell, "-c", LoopbackUpThenExec] : ["--"];
+        string dropCapabilities = Enter + "\nexec \"$KATAS_SETPRIV\" --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$0\" \"$@\"\n";
         var candidates = new List<(string Name, string[] Prefix)>();
         if (GetEffectiveUserId() == 0)
         {
-            candidates.Add(("unshare", [unshare, .. namespaces, .. enter]));
+            candidates.Add(("unshare", [unshare, .. namespaces, "--", shell, "-c", dropCapabilities]));
         }
 
-        candidates.Add(("unshare -r", [unshare, "--map-root-user", .. namespaces, .. enter]));
-        if (FindTool("sudo") is { } sudo && FindTool("setpriv") is { } setpriv && GetEffectiveUserId() is > 0 and var uid)
+        candidates.Add(("unshare -r", [unshare, "--map-root-user", .. namespaces, "--", shell, "-c", dropCapabilities]));
+        if (FindTool("sudo") is { } sudo && GetEffectiveUserId() is > 0 and var uid)
         {
             string gid = GetEffectiveGroupId().ToString(CultureInfo.InvariantCulture);
             string user = uid.ToString(CultureInfo.InvariantCulture);
-            // sudo resets PATH: every tool is named by its full path, and $0 (the command) is one already
-            // or is resolved with the PATH the grader had.
-            string drop = $"PATH=\"$KATAS_PATH\" exec {setpriv} --reuid={user} --regid={gid} --init-groups -- \"$0\" \"$@\"";
-            string script = network ? "\"$KATAS_IP\" link set lo up && " + drop : drop;
-            candidates.Add(("sudo -n unshare", [sudo, "-n", "--preserve-env", unshare, .. namespaces, "--", shell, "-c", script]));
+            // Back to the invoking user: giving up root also gives up every capability.
+            string dropToUser = Enter + $"\nPATH=\"$KATAS_PATH\" exec \"$KATAS_SETPRIV\" --reuid={user} --regid={gid} --init-groups --no-new-privs -- \"$0\" \"$@\"\n";
+            candidates.Add(("sudo -n unshare", [sudo, "-n", "--preserve-env", unshare, .. namespaces, "--", shell, "-c", dropToUser]));
         }
 
         var failures = new List<string>();
         foreach ((string name, string[] prefix) in candidates)
         {
             string description = network ? $"pid and network namespaces ({name}{(name.EndsWith("-r", StringComparison.Ordinal) ? "n" : " --net")})" : $"pid namespace ({name})";
-            var sandbox = new Sandbox(prefix, ip ?? "", network, description);
+            var sandbox = new Sandbox(prefix, tools, network, readOnlyRoot, description);
             string? failure = await TryAsync(sandbox, shell, network, cancellationToken);
             if (failure is null)
             {
@@ -142,9 +169,11 @@ internal sealed class Sandbox
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(network ? "echo pid=$$; exec \"$KATAS_IP\" -o link show" : "echo pid=$$");
+        startInfo.ArgumentList.Add("echo pid=$$; touch \"$KATAS_READONLY/.katas-probe\" 2>/dev/null && echo writable || echo read-only; [ -z \"$KATAS_IP\" ] || exec \"$KATAS_IP\" -o link show");
         ChildEnvironment.Scrub(startInfo);
-        sandbox.Apply(startInfo);
+        DirectoryInfo probeRoot = Directory.CreateTempSubdirectory("katas-probe-");
+        sandbox = new Sandbox(sandbox._prefix, sandbox._tools, sandbox.Network, probeRoot.FullName, sandbox.Description);
+        sandbox.Apply(startInfo, protectRoot: true);
 
         try
         {
@@ -171,18 +200,27 @@ internal sealed class Sandbox
                 return $"exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)}{(reason.Length > 0 ? " (" + reason + ")" : "")}";
             }
 
-            if (lines.Length == 0 || lines[0] != "pid=1")
+            if (lines.Length < 2 || lines[0] != "pid=1")
             {
                 return "the command is not process 1 of a namespace of its own";
             }
 
-            string[] links = lines[1..];
+            if (lines[1] != "read-only")
+            {
+                return "the command could write to the folder that should be read-only";
+            }
+
+            string[] links = lines[2..];
             bool onlyLoopback = links.Length == 1 && links[0].Contains(": lo:", StringComparison.Ordinal) && links[0].Contains("UP", StringComparison.Ordinal);
             return !network || onlyLoopback ? null : $"the namespace has {links.Length.ToString(CultureInfo.InvariantCulture)} interfaces, not just an active loopback";
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             return e.Message;
+        }
+        finally
+        {
+            probeRoot.Delete(recursive: true);
         }
     }
 

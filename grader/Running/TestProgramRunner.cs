@@ -415,7 +415,7 @@ internal sealed class TestProgramRunner
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["KATAS_RESULT_CHANNEL"] = resultChannel;
-        _isolation?.Apply(startInfo);
+        _isolation?.Apply(startInfo, protectRoot: true);
 
         var process = new Process { StartInfo = startInfo };
         process.Start();

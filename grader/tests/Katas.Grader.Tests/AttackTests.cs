@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Katas.Grader.Commands;
+
+namespace Katas.Grader.Tests;
+
+/// <summary>
+/// A student who attacks the grade instead of solving the exercise (grader/README.md, the threat model).
+/// Each case is a student checkout (fixtures/grader/attacks/&lt;case&gt;/ laid over the sample course with
+/// every other exercise solved), graded as the Grade workflow does, with <c>--student</c>. The attacked
+/// exercise 1.1 must score 0, the others must pass, the instructor's files must be unchanged, and no
+/// process the student's code started may be left running.
+/// </summary>
+public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCourse>
+{
+    [Fact(Timeout = 600_000)]
+    public async Task Forged_results_on_stdout_do_not_count() =>
+        (await GradeAttackAsync("stdout-forgery")).Status.Should().Be("failed", "results come from the grader's socket; stdout is only the student's output");
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_build_target_of_the_student_never_runs()
+    {
+        (string status, JsonNode report) = await GradeAttackAsync("msbuild-target");
+        status.Should().Be("failed", "the stub is unsolved, and the target that would rewrite its tests never ran");
+        report["ignoredFiles"]!.AsArray().Select(f => (string?)f).Should().Equal(
+            ["01-sample/Katas.Sample.csproj", "Directory.Build.props"], "the student's project file and build settings are left out and listed");
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task Student_code_cannot_write_CI_files_or_read_the_token()
+    {
+        string folder = Directory.CreateTempSubdirectory("katas-ci-").FullName;
+        string[] names = ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV"];
+        foreach (string name in names)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), "", TestContext.Current.CancellationToken);
+            Environment.SetEnvironmentVariable(name, Path.Combine(folder, name));
+        }
+
+        Environment.SetEnvironmentVariable("GITHUB_TOKEN", "ghs_secret");
+        try
+        {
+            (await GradeAttackAsync("ci-files")).Status.Should().Be("failed");
+            foreach (string name in names)
+            {
+                (await File.ReadAllTextAsync(Path.Combine(folder, name), TestContext.Current.CancellationToken)).Should().BeEmpty(
+                    $"student code gets no {name}: its environment is allow-listed");
+            }
+        }
+        finally
+        {
+            foreach (string name in names.Append("GITHUB_TOKEN"))
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_detached_process_does_not_outlive_the_run()
+    {
+        (await GradeAttackAsync("detached-process")).Status.Should().Be("failed");
+        StudentProcesses("301.5").Should().BeEmpty("every test program runs in a PID namespace, killed as a whole when the run ends");
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task Tests_rewritten_while_tests_run_stay_the_instructors() =>
+        (await GradeAttackAsync("test-rewritten-at-run")).Status.Should().Be("failed", "the instructor's checkout is read-only for the test programs");
+
+    /// <summary>Grades the attack; checks what every attack must leave intact; returns exercise 1.1's status and the report.</summary>
+    private async Task<(string Status, JsonNode Report)> GradeAttackAsync(string name)
+    {
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        string student = Directory.CreateTempSubdirectory("katas-attacker-").FullName;
+        try
+        {
+            Dictionary<string, string> before = InstructorFiles();
+            string exercises = Path.Combine(student, "exercises");
+            GoldenCourse.CopyDirectory(Path.Combine(course.Root, "exercises"), exercises);
+            // Every other exercise solved: the attack must cost only the exercise it is in.
+            foreach (string module in Directory.EnumerateDirectories(Path.Combine(course.Root, "solutions")))
+            {
+                foreach (string file in Directory.EnumerateFiles(module, "*.cs"))
+                {
+                    File.Copy(file, Path.Combine(exercises, Path.GetFileName(module), Path.GetFileName(file)), overwrite: true);
+                }
+            }
+
+            File.Copy(Path.Combine(course.Root, "exercises", "01-sample", "Adder.cs"), Path.Combine(exercises, "01-sample", "Adder.cs"), overwrite: true);
+            GoldenCourse.CopyDirectory(Path.Combine(course.RepositoryRoot, "fixtures", "grader", "attacks", name), student);
+
+            string json = Path.Combine(student, "results.json");
+            var output = new StringWriter();
+            await GraderCli.RunAsync(
+                ["--root", course.Root, "--student", student, "--json", json, "--plain", "--test-timeout", "5", "--module-timeout", "90"],
+                output, output, TestContext.Current.CancellationToken);
+
+            string console = output.ToString();
+            File.Exists(json).Should().BeTrue($"the grader writes its report whatever the student's code does. Console:\n{console}");
+            JsonNode report = JsonNode.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken))!;
+            var exercisesById = report["exercises"]!.AsArray().ToDictionary(e => (string)e!["id"]!, e => e!);
+            exercisesById["1.1"]["points"]!.GetValue<int>().Should().Be(0, $"the attack must not earn points. Console:\n{console}");
+            exercisesById.Where(e => e.Key != "1.1").Should().OnlyContain(e => (string?)e.Value["status"] == "passed", $"the other exercises are graded normally. Console:\n{console}");
+            InstructorFiles().Should().Equal(before, "the instructor's files are unchanged");
+            return ((string)exercisesById["1.1"]["status"]!, report);
+        }
+        finally
+        {
+            Directory.Delete(student, recursive: true);
+            course.Gate.Release();
+        }
+    }
+
+    /// <summary>SHA-256 of every file of the course checkout, build output aside.</summary>
+    private Dictionary<string, string> InstructorFiles() =>
+        Directory.EnumerateFiles(course.Root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(course.Root, f).Split(Path.DirectorySeparatorChar).Any(p => p is "artifacts" or "bin" or "obj"))
+            .ToDictionary(f => Path.GetRelativePath(course.Root, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>Processes whose command line has <paramref name="marker"/> as an argument.</summary>
+    private static List<string> StudentProcesses(string marker)
+    {
+        var found = new List<string>();
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                string[] argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                if (argv.Contains(marker))
+                {
+                    found.Add(Path.GetFileName(dir) + ": " + string.Join(' ', argv));
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
+    }
+}
