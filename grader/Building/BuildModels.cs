@@ -21,4 +21,8 @@ internal sealed record BuildSettings(string Root, string SourceRoot, string Side
 }
 
 /// <summary>The result of building the selected test projects: which modules failed and why.</summary>
-internal sealed record BuildOutcome(IReadOnlyDictionary<string, IReadOnlyList<CompilerError>> FailedModules, TimeSpan Duration, string? GeneralFailure);
+internal sealed record BuildOutcome(IReadOnlyDictionary<string, IReadOnlyList<CompilerError>> FailedModules, TimeSpan Duration, string? GeneralFailure)
+{
+    /// <summary>Warnings in a module's own sources (the student's files), by module: shown, never fatal.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CompilerError>> Warnings { get; init; } = new Dictionary<string, IReadOnlyList<CompilerError>>();
+}

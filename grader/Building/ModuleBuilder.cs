@@ -114,10 +114,22 @@ internal static class ModuleBuilder
             }
         }
 
+        var warnings = new Dictionary<string, List<CompilerError>>(StringComparer.Ordinal);
+        foreach (CompilerError warning in BuildOutputParser.ParseWarnings(output))
+        {
+            if (modules.FirstOrDefault(m => IsIn(warning.File, module: m, settings)) is { } module)
+            {
+                Add(warnings, module.Name, warning);
+            }
+        }
+
         return new BuildOutcome(
             failed.ToDictionary(p => p.Key, p => (IReadOnlyList<CompilerError>)p.Value, StringComparer.Ordinal),
             stopwatch.Elapsed,
-            generalFailure);
+            generalFailure)
+        {
+            Warnings = warnings.ToDictionary(p => p.Key, p => (IReadOnlyList<CompilerError>)p.Value, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>
@@ -226,6 +238,12 @@ internal static class ModuleBuilder
 
         return null;
     }
+
+    /// <summary>True when <paramref name="file"/> is one of the module's own sources (its library folder, not its tests).</summary>
+    private static bool IsIn(string file, Module module, BuildSettings settings) =>
+        file.Length > 0 && Path.IsPathFullyQualified(file)
+        && Path.GetFullPath(file).StartsWith(EnsureSeparator(Path.GetFullPath(module.LibraryDirectory(settings.SourceRoot))), StringComparison.Ordinal)
+        && !module.Projects.Any(p => Path.GetFullPath(file).StartsWith(EnsureSeparator(p.Directory), StringComparison.Ordinal));
 
     private static bool SamePath(string a, string b) =>
         a.Length > 0 && b.Length > 0 && Path.IsPathFullyQualified(b)

@@ -108,7 +108,7 @@ internal static class GradeCommand
                 return GraderCli.Failure;
             }
 
-            reporter.Report(report, studentDir, root, course);
+            reporter.Report(report, report.StudentRoot ?? studentDir, root, course);
             if (options.Isolation is { Active: false, Network: true } none)
             {
                 reporter.Line($"warning: the student's code ran WITH network access (isolation {TextSanitizer.OneLine(none.Description)})", "yellow");

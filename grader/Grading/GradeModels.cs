@@ -41,6 +41,9 @@ internal sealed record ExerciseResult(
 /// <summary>A module's build result as the report shows it.</summary>
 internal sealed record ModuleReport(string Name, IReadOnlyList<CompilerError> CompileErrors)
 {
+    /// <summary>Warnings in the module's own sources: they cost nothing.</summary>
+    public IReadOnlyList<CompilerError> Warnings { get; init; } = [];
+
     public bool Compiled => CompileErrors.Count == 0;
 }
 
@@ -54,6 +57,9 @@ internal sealed record GradeReport(
 {
     /// <summary>With --student: the student's files that were not graded (only their own sources are; see <see cref="Building.GradedTree"/>).</summary>
     public IReadOnlyList<string> IgnoredFiles { get; init; } = [];
+
+    /// <summary>With --student: the checkout the graded files are in (paths in messages are relative to it).</summary>
+    public string? StudentRoot { get; init; }
 
     public int Points => Exercises.Sum(e => e.Points);
 

@@ -28,12 +28,15 @@ internal static class GradingRun
             return GradeAsync(course, tamper, selection, options, settings, observer, cancellationToken);
         }
 
-        // Another checkout's work: only its own source files cross over into the tree that is built.
-        GradedTree tree = GradedTree.Assemble(Path.Combine(options.Root, "exercises"), settings.SourceRoot, Path.Combine(settings.ArtifactsRoot, "tree"));
+        // Another checkout's work: only its own source files cross over into the tree that is built. The
+        // tree is laid out as a checkout (tree/exercises/...), so its paths read exercises/NN/File.cs.
+        string checkout = Path.Combine(settings.ArtifactsRoot, "tree");
+        GradedTree tree = GradedTree.Assemble(Path.Combine(options.Root, "exercises"), settings.SourceRoot, Path.Combine(checkout, "exercises"));
         return GradeTreeAsync(tree);
 
         async Task<GradeReport> GradeTreeAsync(GradedTree tree) =>
-            await GradeAsync(course, tamper, selection, options, settings with { SourceRoot = tree.SourceRoot }, observer, cancellationToken) with { IgnoredFiles = tree.Ignored };
+            await GradeAsync(course, tamper, selection, options with { Student = checkout }, settings with { SourceRoot = tree.SourceRoot }, observer, cancellationToken)
+                with { IgnoredFiles = tree.Ignored, StudentRoot = checkout };
     }
 
     /// <summary>The same, built with <paramref name="settings"/> (verify's mistakes: an overlay tree with its own artifacts).</summary>
@@ -56,7 +59,7 @@ internal static class GradingRun
         {
             var exercises = selection.Exercises.Where(e => e.Module == module.Name).ToList();
             IReadOnlyList<CompilerError> errors = build.FailedModules.GetValueOrDefault(module.Name) ?? [];
-            modules.Add(new ModuleReport(module.Name, errors));
+            modules.Add(new ModuleReport(module.Name, errors) { Warnings = build.Warnings.GetValueOrDefault(module.Name) ?? [] });
             observer.ModuleStarted(module);
 
             var moduleResults = new List<ExerciseResult>();

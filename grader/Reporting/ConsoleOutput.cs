@@ -145,18 +145,18 @@ internal sealed partial class ConsoleOutput
     }
 
     /// <summary>The first compile errors as <c>file:line: CODE message</c>, paths relative to the checkout.</summary>
-    public static IEnumerable<StyledLine> CompileErrors(IReadOnlyList<CompilerError> errors, string student, string root, string indent)
+    public static IEnumerable<StyledLine> CompileErrors(IReadOnlyList<CompilerError> errors, string student, string root, string indent, string style = "red")
     {
         foreach (CompilerError error in errors.Take(MaxCompileErrorsShown))
         {
             string where = error.File.Length == 0 ? "" : GradingRun.RelativeTo(error.File, student, root)
                 + (error.Line > 0 ? ":" + N(error.Line) : "") + ": ";
-            yield return new StyledLine($"{indent}{where}{error.Code} {TextSanitizer.OneLine(error.Message, 200)}", "red");
+            yield return new StyledLine($"{indent}{where}{error.Code} {TextSanitizer.OneLine(error.Message, 200)}", style);
         }
 
         if (errors.Count > MaxCompileErrorsShown)
         {
-            yield return new StyledLine($"{indent}... and {N(errors.Count - MaxCompileErrorsShown)} more", "red");
+            yield return new StyledLine($"{indent}... and {N(errors.Count - MaxCompileErrorsShown)} more", style);
         }
     }
 

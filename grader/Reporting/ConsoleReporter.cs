@@ -139,6 +139,11 @@ internal sealed class ConsoleReporter : IGradeObserver
                 Line("  does not compile:", "red");
                 _console.Lines(ConsoleOutput.CompileErrors(module.CompileErrors, student, root, "    "));
             }
+            else if (module.Warnings.Count > 0)
+            {
+                Line($"  warnings: {module.Warnings.Count.ToString(CultureInfo.InvariantCulture)} (they cost no points; worth a look):", "yellow");
+                _console.Lines(ConsoleOutput.CompileErrors(module.Warnings, student, root, "    ", "yellow"));
+            }
 
             _console.ExerciseTable(exercises.Select(e => Row(e, course, module.Compiled)).ToList());
             _out.WriteLine();
