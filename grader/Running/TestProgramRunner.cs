@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Threading.Channels;
 using Katas.Grader.Isolation;
 
@@ -94,7 +93,7 @@ internal sealed class TestProgramRunner
         var stderr = new TailBuffer(4096);
         Task stderrPump = stderr.DrainAsync(process.StandardError.BaseStream);
 
-        var state = new RunState();
+        var state = new TestRunState(outcomes, doneMethods, () => _clock.Elapsed, _progress);
         string? killedFor = null;
         TimeSpan lastActivity = _clock.Elapsed;
         try
@@ -106,7 +105,7 @@ internal sealed class TestProgramRunner
                     lastActivity = _clock.Elapsed;
                     if (XunitJsonParser.Parse(line) is { } message)
                     {
-                        Handle(message, state, outcomes, doneMethods);
+                        state.Apply(message);
                     }
                 }
 
@@ -161,7 +160,7 @@ internal sealed class TestProgramRunner
         {
             if (killedFor is null && state.Contradiction is null && XunitJsonParser.Parse(line) is { } message)
             {
-                Handle(message, state, outcomes, doneMethods);
+                state.Apply(message);
             }
         }
 
@@ -200,7 +199,7 @@ internal sealed class TestProgramRunner
     }
 
     /// <summary>Records the fault against the test in flight (and resumes), or against every unfinished class (and stops).</summary>
-    private RunEnd Blame(RunState state, Dictionary<string, ClassOutcome> outcomes, TestStatus status, string message)
+    private RunEnd Blame(TestRunState state, Dictionary<string, ClassOutcome> outcomes, TestStatus status, string message)
     {
         if (state.InFlight is { } test && outcomes.TryGetValue(test.ClassName, out ClassOutcome? outcome))
         {
@@ -234,136 +233,6 @@ internal sealed class TestProgramRunner
             : exitCode is 137 or -9 ? "being killed (out of memory?)"
             : $"exit code {exitCode.ToString(CultureInfo.InvariantCulture)} (Environment.Exit or a fatal error?)";
         return $"crashed: the test process ended with {cause} while this test ran";
-    }
-
-    private void Handle(XunitMessage message, RunState state, Dictionary<string, ClassOutcome> outcomes, HashSet<string> doneMethods)
-    {
-        switch (message.Type)
-        {
-            case "test-case-starting" when message.TestCaseUniqueId is not null:
-                state.Cases[message.TestCaseUniqueId] = (message.TestClassName ?? "", message.TestMethodName ?? "", message.DisplayName ?? "", message.SourceLine ?? 0);
-                break;
-            case "test-class-starting" when message.TestClassUniqueId is not null && message.TestClassName is not null:
-                state.Classes[message.TestClassUniqueId] = message.TestClassName;
-                break;
-            case "test-method-starting" when message.TestMethodUniqueId is not null && message.TestMethodName is not null:
-                state.Methods[message.TestMethodUniqueId] = message.TestMethodName;
-                break;
-            case "test-starting" when message.TestUniqueId is not null:
-                if (state.InFlight is not null || !state.Started.Add(message.TestUniqueId))
-                {
-                    state.Contradiction = $"test {message.TestUniqueId} started while another ran, or twice";
-                    break;
-                }
-
-                (string className, string methodName, string caseName, int line) = message.TestCaseUniqueId is not null && state.Cases.TryGetValue(message.TestCaseUniqueId, out var c)
-                    ? c
-                    : ("", "", "", 0);
-                string display = message.DisplayName ?? caseName;
-                state.InFlight = new InFlightTest(message.TestUniqueId, className, methodName, display, line, _clock.Elapsed);
-                _progress?.Invoke(new TestProgress(className, display, null));
-                break;
-            case "test-passed" or "test-failed" or "test-skipped" or "test-not-run" when message.TestUniqueId is not null:
-                if (state.InFlight?.TestUniqueId != message.TestUniqueId || !state.Results.TryAdd(message.TestUniqueId, message))
-                {
-                    state.Contradiction = $"a result for test {message.TestUniqueId}, which is not running or has a result already";
-                }
-
-                break;
-            case "test-finished" when message.TestUniqueId is not null:
-                if (state.InFlight?.TestUniqueId != message.TestUniqueId)
-                {
-                    state.Contradiction = $"test {message.TestUniqueId} finished without running";
-                    break;
-                }
-
-                state.FinishedTests++;
-                Finish(message, state, outcomes);
-                break;
-            case "test-method-finished" when message.TestMethodUniqueId is not null && message.TestClassUniqueId is not null:
-                if (state.Classes.TryGetValue(message.TestClassUniqueId, out string? ownerClass) && state.Methods.TryGetValue(message.TestMethodUniqueId, out string? method))
-                {
-                    doneMethods.Add(ownerClass + "." + method);
-                }
-
-                break;
-            case "test-class-finished" when message.TestClassUniqueId is not null:
-                if (state.Classes.TryGetValue(message.TestClassUniqueId, out string? finishedClass) && outcomes.TryGetValue(finishedClass, out ClassOutcome? finished))
-                {
-                    finished.Finished = true;
-                }
-
-                break;
-            case "test-assembly-finished":
-                if (message.TestsTotal is { } total && total != state.FinishedTests)
-                {
-                    state.Contradiction = $"{total.ToString(CultureInfo.InvariantCulture)} tests counted at the end, {state.FinishedTests.ToString(CultureInfo.InvariantCulture)} finished";
-                    break;
-                }
-
-                state.AssemblyFinished = true;
-                break;
-        }
-    }
-
-    private void Finish(XunitMessage message, RunState state, Dictionary<string, ClassOutcome> outcomes)
-    {
-        InFlightTest? test = state.InFlight is { } inFlight && inFlight.TestUniqueId == message.TestUniqueId ? inFlight : null;
-        state.InFlight = null;
-        if (test is null || !outcomes.TryGetValue(test.ClassName, out ClassOutcome? outcome))
-        {
-            return;
-        }
-
-        double duration = (message.ExecutionTime ?? 0) * 1000;
-        TestRecord record;
-        if (state.Results.Remove(message.TestUniqueId!, out XunitMessage? result))
-        {
-            TestStatus status = result.Type switch
-            {
-                "test-passed" => TestStatus.Passed,
-                "test-skipped" or "test-not-run" => TestStatus.Skipped,
-                _ when string.Equals(result.Cause, "Timeout", StringComparison.Ordinal) => TestStatus.Timeout,
-                _ => TestStatus.Failed,
-            };
-            string text = status switch
-            {
-                TestStatus.Passed => "",
-                TestStatus.Skipped => result.Text ?? "skipped",
-                _ => FailureText(result),
-            };
-            string trace = status == TestStatus.Failed ? string.Join("\n", result.StackTraces) : "";
-            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, status, text, duration, test.SourceLine,
-                trace.Length <= 16_384 ? trace : trace[..16_384]);
-        }
-        else
-        {
-            record = new TestRecord(test.ClassName, test.MethodName, test.DisplayName, TestStatus.Failed,
-                "the test's result could not be read (its output was too large: does it print in a loop?)", duration, test.SourceLine);
-        }
-
-        outcome.Tests.Add(record);
-        _progress?.Invoke(new TestProgress(test.ClassName, test.DisplayName, record.Status));
-    }
-
-    private static string FailureText(XunitMessage result)
-    {
-        if (result.Truncated && result.Messages.Count == 0)
-        {
-            return "the test failed, but its message was too large to read (does it print in a loop?)";
-        }
-
-        string message = result.Messages.Count > 0 ? result.Messages[0] : "";
-        string type = result.ExceptionTypes.Count > 0 ? result.ExceptionTypes[0] : "";
-        bool assertion = string.Equals(result.Cause, "Assertion", StringComparison.Ordinal) || type.StartsWith("Xunit.Sdk.", StringComparison.Ordinal);
-        if (string.Equals(result.Cause, "Timeout", StringComparison.Ordinal))
-        {
-            return "timed out: " + message;
-        }
-
-        // "System.InvalidOperationException" reads as "InvalidOperationException": the namespace is noise here.
-        string shortType = type[(type.LastIndexOf('.') + 1)..];
-        return assertion || type.Length == 0 ? message : $"{shortType}: {message}";
     }
 
     private Process Start(List<string> classes, HashSet<string> doneMethods, string resultChannel)
@@ -491,76 +360,4 @@ internal sealed class TestProgramRunner
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
-
-    private sealed record InFlightTest(string TestUniqueId, string ClassName, string MethodName, string DisplayName, int SourceLine, TimeSpan Started);
-
-    /// <summary>What one start of the test program has reported so far.</summary>
-    private sealed class RunState
-    {
-        public Dictionary<string, (string ClassName, string MethodName, string DisplayName, int SourceLine)> Cases { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Classes { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Methods { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Outcome messages waiting for their test-finished.</summary>
-        public Dictionary<string, XunitMessage> Results { get; } = new(StringComparer.Ordinal);
-
-        public InFlightTest? InFlight { get; set; }
-
-        /// <summary>Every test that started in this run: none may start twice.</summary>
-        public HashSet<string> Started { get; } = new(StringComparer.Ordinal);
-
-        public int FinishedTests { get; set; }
-
-        public bool AssemblyFinished { get; set; }
-
-        /// <summary>Set when the messages contradict each other: the run is rejected as tampered.</summary>
-        public string? Contradiction { get; set; }
-    }
-
-    /// <summary>Keeps the last bytes of a stream (the child's stderr) while draining all of it.</summary>
-    private sealed class TailBuffer(int capacity)
-    {
-        private readonly Lock _gate = new();
-        private readonly StringBuilder _text = new();
-
-        public string Text
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _text.ToString();
-                }
-            }
-        }
-
-        public async Task DrainAsync(Stream stream)
-        {
-            byte[] buffer = new byte[8192];
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer)) > 0)
-                {
-                    string chunk = Encoding.UTF8.GetString(buffer, 0, read);
-                    lock (_gate)
-                    {
-                        _text.Append(chunk);
-                        if (_text.Length > capacity)
-                        {
-                            _text.Remove(0, _text.Length - capacity);
-                        }
-                    }
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
-    }
 }
