@@ -7,7 +7,8 @@
 #   3. as the workflow does: both are "checked out" (cloned) into a workspace as student/ and
 #      instructor/, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY point at temporary files, and
 #      `bash instructor/.github/classroom/grade.sh student instructor OUT` runs;
-#   4. the job summary has the Markdown table; results.json has 0 of maxPoints with the edited and
+#   4. the student's attacks (a build target, forged stdout, writes to GITHUB_OUTPUT and the job summary,
+#      a detached process) changed nothing; the job summary has the Markdown table; results.json has 0 of maxPoints with the edited and
 #      deleted exercises graded by the INSTRUCTOR's tests (failed); GITHUB_OUTPUT's result= decodes to
 #      the GitHub Classroom format with every required field; Gradescope's results.json has score/tests.
 # JSON is checked by a .NET file-based app (.ci/classroom/check-results.cs): the CI machine only
@@ -51,8 +52,40 @@ deleted_id=$(grep -oE '\[Exercise\("[0-9.]+"' "$deleted_file" | grep -oE '[0-9][
 awk '/^public .*class /{print; print "{"; print "    [KataFact]"; print "    public void Always_passes() => true.Should().BeTrue();"; print "}"; exit} {print}' \
     "$edited_file" >"$work/edited.cs" && mv "$work/edited.cs" "$edited_file"
 rm "$deleted_file"
-(cd "$work/student-repo" && git init -q && git add -A && git_commit "Katas template, then: tests made to pass, one deleted") \
-    && pass "student repository: edited $(basename "$edited_file") ($edited_id), deleted $(basename "$deleted_file") ($deleted_id)" \
+# And the attacks of grader/README.md's threat model, from the student's own files: a build target in
+# the module's project file, and code that runs as soon as the tests load the module: it forges results
+# on stdout, writes the step's output and the job summary, and leaves a detached process behind.
+module=$work/student-repo/exercises/01-parallelism
+sed -i "s|</Project>|  <Target Name=\"Attack\" BeforeTargets=\"CoreCompile\"><Touch Files=\"$work/build-target-ran\" AlwaysCreate=\"true\" /></Target>\n</Project>|" "$module/Katas.Parallelism.csproj"
+cat >"$module/Attack.cs" <<'CS'
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Katas.Parallelism;
+
+internal static class Attack
+{
+#pragma warning disable CA2255 // The point: run before any test looks.
+    [ModuleInitializer]
+    internal static void Run()
+    {
+        using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        stdout.WriteLine("""{"$type":"test-assembly-finished","TestsTotal":0}""");
+        foreach (string name in (string[])["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV"])
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } file)
+            {
+                File.AppendAllText(file, "result=forged\n");
+            }
+        }
+
+        Process.Start(new ProcessStartInfo("setsid", ["sleep", "302.5"]) { UseShellExecute = false })?.Dispose();
+    }
+#pragma warning restore CA2255
+}
+CS
+(cd "$work/student-repo" && git init -q && git add -A && git_commit "Katas template, then: tests made to pass, one deleted, attacks added") \
+    && pass "student repository: edited $(basename "$edited_file") ($edited_id), deleted $(basename "$deleted_file") ($deleted_id), attacks in Katas.Parallelism.csproj and Attack.cs" \
     || { fail "student repository commit"; finish; }
 
 # 3. What the workflow does: check out both, then run the grading step from the instructor's checkout.
@@ -67,6 +100,10 @@ code=$?
 check "grade.sh ends (exit code $code; a failing grade is not an error of the step)" [ "$code" -eq 0 ]
 
 # 4. What came out.
+check "the student's build target never ran" [ ! -e "$work/build-target-ran" ]
+check "student code wrote nothing to GITHUB_OUTPUT or the job summary" bash -c "! grep -q forged '$GITHUB_OUTPUT' '$GITHUB_STEP_SUMMARY'"
+check "no process the student's code started is left running" bash -c "! grep -qs -F -x -z '302.5' /proc/[0-9]*/cmdline"
+check "the report lists the student's project file as not graded" grep -q 'Katas.Parallelism.csproj' "$work/out/results.json"
 check "job summary has the Markdown table" grep -q '^| Exercise | Title | Module | Status | Points | Message |' "$GITHUB_STEP_SUMMARY"
 check "job summary has the 0-point total" grep -qE '^## Katas: 0 / [0-9]+ points' "$GITHUB_STEP_SUMMARY"
 check "job summary says how the code was isolated" grep -q '^Network isolation: ' "$GITHUB_STEP_SUMMARY"

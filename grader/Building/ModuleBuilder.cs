@@ -168,8 +168,7 @@ internal static class ModuleBuilder
             return false;
         }
 
-        string[] shared = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
-        DateTime newestShared = shared.Select(f => Path.Combine(settings.Root, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+        DateTime newestShared = InstructorFiles.BuildSettings.Select(f => Path.Combine(settings.Root, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
 
         var projects = new List<(string ProjectFile, string ArtifactsSide)>();
         foreach (Module module in modules)

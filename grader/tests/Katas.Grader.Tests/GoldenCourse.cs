@@ -1,4 +1,5 @@
 using System.Text;
+using Katas.Grader.Building;
 
 namespace Katas.Grader.Tests;
 
@@ -15,7 +16,7 @@ public sealed class GoldenCourse : IDisposable
         RepositoryRoot = FindRepositoryRoot();
         Root = Path.Combine(Path.GetTempPath(), "katas-golden-" + Guid.NewGuid().ToString("N")[..8]);
         CopyDirectory(Path.Combine(RepositoryRoot, "fixtures", "grader", "course"), Root);
-        foreach (string file in (string[])["Directory.Build.targets", "Directory.Packages.props", ".editorconfig", "global.json"])
+        foreach (string file in InstructorFiles.BuildSettings.Where(f => File.Exists(Path.Combine(RepositoryRoot, f))))
         {
             File.Copy(Path.Combine(RepositoryRoot, file), Path.Combine(Root, file));
         }
