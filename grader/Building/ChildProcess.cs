@@ -3,17 +3,15 @@ using Katas.Grader.Isolation;
 
 namespace Katas.Grader.Building;
 
-/// <summary>Runs a tool (dotnet build) to completion, collecting its output lines, killed with its children on cancellation.</summary>
+/// <summary>
+/// The one way the grader starts a process: <see cref="StartInfo"/> sets every start up the same way
+/// (redirected streams, no shell, an allow-listed environment, the SDK quiet), and <see cref="RunAsync(string, IEnumerable{string}, string, List{string}, CancellationToken, Sandbox?)"/>
+/// runs a tool (dotnet build) to completion, collecting its output lines, killed with its children on cancellation.
+/// </summary>
 internal static class ChildProcess
 {
-    /// <summary>Lines kept from a tool's output; the error lines MSBuild prints come well within this.</summary>
-    private const int MaxLines = 20_000;
-
-    public static Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, Sandbox? isolation = null) =>
-        RunAsync(fileName, arguments, workingDirectory, output, environment: null, cancellationToken, isolation);
-
-    /// <summary>The same, with <paramref name="environment"/> set for the child on top of the defaults below (the watch loop turns build servers on).</summary>
-    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, Sandbox? isolation = null)
+    /// <summary>A process start with redirected streams and an environment that student code may see (<see cref="ChildEnvironment"/>).</summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -28,12 +26,25 @@ internal static class ChildProcess
             startInfo.ArgumentList.Add(argument);
         }
 
-        // The student's build gets only the variables the SDK needs: no CI tokens, no job summary file.
+        // Only the variables the SDK and the runtime need: no CI tokens, no job summary file.
         ChildEnvironment.Scrub(startInfo);
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        return startInfo;
+    }
+
+    /// <summary>Lines kept from a tool's output; the error lines MSBuild prints come well within this.</summary>
+    private const int MaxLines = 20_000;
+
+    public static Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, CancellationToken cancellationToken, Sandbox? isolation = null) =>
+        RunAsync(fileName, arguments, workingDirectory, output, environment: null, cancellationToken, isolation);
+
+    /// <summary>The same, with <paramref name="environment"/> set for the child on top of the defaults below (the watch loop turns build servers on).</summary>
+    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, List<string> output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, Sandbox? isolation = null)
+    {
+        ProcessStartInfo startInfo = StartInfo(fileName, arguments, workingDirectory);
         startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
         foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
         {

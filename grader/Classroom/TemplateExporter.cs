@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Katas.Grader.Building;
 using Katas.Grader.Integrity;
 
 namespace Katas.Grader.Classroom;
@@ -166,17 +167,7 @@ internal static partial class TemplateExporter
     {
         if (Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git")))
         {
-            var startInfo = new ProcessStartInfo("git")
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string argument in (string[])["-c", "core.quotepath=off", "ls-files", "-z"])
-            {
-                startInfo.ArgumentList.Add(argument);
-            }
+            ProcessStartInfo startInfo = ChildProcess.StartInfo("git", ["-c", "core.quotepath=off", "ls-files", "-z"], root);
 
             try
             {

@@ -49,6 +49,8 @@ internal static class GradingRun
         IGradeObserver observer,
         CancellationToken cancellationToken)
     {
+        // Read before any student code runs: what the test files must still be after the run.
+        TestManifest? manifest = TestManifest.Load(course.Root);
         observer.BuildStarted(selection.Modules);
         BuildOutcome build = await ModuleBuilder.BuildAsync(settings, selection.Modules, cancellationToken);
         observer.BuildFinished(build);
@@ -70,7 +72,16 @@ internal static class GradingRun
             }
             else
             {
+                string[] programs = module.Projects.Select(p => settings.OutputDirectory(p.Name)).ToArray();
+                string built = ProgramFingerprint.Of(programs);
                 moduleResults.AddRange(await RunModuleAsync(module, exercises, settings, options, observer, cancellationToken));
+                if (ProgramFingerprint.Of(programs) != built)
+                {
+                    for (int i = 0; i < moduleResults.Count; i++)
+                    {
+                        moduleResults[i] = moduleResults[i] with { Status = ExerciseStatus.Tampered, Points = 0, Message = "tampered: a test program of this module changed while its tests ran" };
+                    }
+                }
             }
 
             moduleResults.AddRange(selection.RemovedExercises.Where(e => e.Module == module.Name)
@@ -86,6 +97,16 @@ internal static class GradingRun
             moduleResults.Sort((a, b) => ExerciseId.Parse(a.Id).CompareTo(ExerciseId.Parse(b.Id)));
             observer.ModuleFinished(module, moduleResults);
             results.AddRange(moduleResults);
+        }
+
+        // The test files again, now that the student's code has run: one it rewrote costs its exercise.
+        TamperReport after = TamperCheck.Check(course, manifest);
+        for (int i = 0; i < results.Count; i++)
+        {
+            if (!tamper.Tampered.ContainsKey(results[i].Id) && after.Tampered.TryGetValue(results[i].Id, out string? reason))
+            {
+                results[i] = results[i] with { Status = ExerciseStatus.Tampered, Points = 0, Message = $"tampered while the tests ran: {reason}" };
+            }
         }
 
         results.Sort((a, b) => ExerciseId.Parse(a.Id).CompareTo(ExerciseId.Parse(b.Id)));

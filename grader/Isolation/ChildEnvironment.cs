@@ -13,7 +13,8 @@ internal static class ChildEnvironment
         ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "TEMP", "TMP", "LANG", "LANGUAGE", "TZ", "TERM", "CI", "NO_COLOR", "UseSharedCompilation"],
         StringComparer.Ordinal);
 
-    private static readonly string[] s_prefixes = ["LC_", "DOTNET_", "NUGET_", "MSBUILD", "COMPlus_"];
+    /// <summary>KATAS_FIXTURE_ variables carry test-harness settings of the grader's own tests (fixtures/grader/) to their fixture code.</summary>
+    private static readonly string[] s_prefixes = ["LC_", "DOTNET_", "NUGET_", "MSBUILD", "COMPlus_", "KATAS_FIXTURE_"];
 
     private static readonly string[] s_secretWords = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "APIKEY", "API_KEY", "PRIVATE"];
 

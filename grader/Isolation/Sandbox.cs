@@ -26,6 +26,9 @@ internal sealed class Sandbox
     /// --isolate-network), makes the instructor's checkout read-only (a bind mount of it over itself,
     /// remounted read-only; private to the namespace), then becomes the command (<c>$0</c> and its
     /// arguments) through <c>setpriv</c>, which drops every capability, so the command cannot undo the mount.
+    /// The shell stays as process 1 and runs the command as process 2: the kernel ignores signals that
+    /// process 1 has no handler for, so a test program as process 1 could not even abort() properly (a
+    /// stack overflow would end as a segmentation fault). When the shell ends, so does everything else.
     /// </summary>
     private const string Enter = """
         set -e
@@ -99,7 +102,8 @@ internal sealed class Sandbox
 
     /// <summary>
     /// Finds a way into the namespaces that works here, by running a shell through each candidate: it
-    /// works when the shell is process 1 of its namespace and, with <paramref name="network"/>, sees only
+    /// works when the shell is a child of its namespace's first process, cannot write to the read-only
+    /// folder and, with <paramref name="network"/>, sees only
     /// an active loopback interface.
     /// </summary>
     public static async Task<Sandbox> ProbeAsync(bool network, string readOnlyRoot, CancellationToken cancellationToken)
@@ -124,7 +128,7 @@ internal sealed class Sandbox
         var tools = new Dictionary<string, string>(StringComparer.Ordinal) { ["KATAS_MOUNT"] = mount, ["KATAS_SETPRIV"] = setpriv, ["KATAS_IP_TOOL"] = ip ?? "" };
         string shell = FindTool("sh") ?? "/bin/sh";
         string[] namespaces = network ? ["--pid", "--fork", "--kill-child", "--mount-proc", "--net"] : ["--pid", "--fork", "--kill-child", "--mount-proc"];
-        string dropCapabilities = Enter + "\nexec \"$KATAS_SETPRIV\" --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$0\" \"$@\"\n";
+        string dropCapabilities = Enter + "\n\"$KATAS_SETPRIV\" --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$0\" \"$@\"\n";
         var candidates = new List<(string Name, string[] Prefix)>();
         if (GetEffectiveUserId() == 0)
         {
@@ -137,7 +141,7 @@ internal sealed class Sandbox
             string gid = GetEffectiveGroupId().ToString(CultureInfo.InvariantCulture);
             string user = uid.ToString(CultureInfo.InvariantCulture);
             // Back to the invoking user: giving up root also gives up every capability.
-            string dropToUser = Enter + $"\nPATH=\"$KATAS_PATH\" exec \"$KATAS_SETPRIV\" --reuid={user} --regid={gid} --init-groups --no-new-privs -- \"$0\" \"$@\"\n";
+            string dropToUser = Enter + $"\nPATH=\"$KATAS_PATH\" \"$KATAS_SETPRIV\" --reuid={user} --regid={gid} --init-groups --no-new-privs -- \"$0\" \"$@\"\n";
             candidates.Add(("sudo -n unshare", [sudo, "-n", "--preserve-env", unshare, .. namespaces, "--", shell, "-c", dropToUser]));
         }
 
@@ -161,16 +165,7 @@ internal sealed class Sandbox
     /// <summary>Null when the namespaces work, otherwise why not.</summary>
     private static async Task<string?> TryAsync(Sandbox sandbox, string shell, bool network, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(shell)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add("echo pid=$$; touch \"$KATAS_READONLY/.katas-probe\" 2>/dev/null && echo writable || echo read-only; [ -z \"$KATAS_IP\" ] || exec \"$KATAS_IP\" -o link show");
-        ChildEnvironment.Scrub(startInfo);
+        ProcessStartInfo startInfo = Building.ChildProcess.StartInfo(shell, ["-c", "echo parent=$PPID; touch \"$KATAS_READONLY/.katas-probe\" 2>/dev/null && echo writable || echo read-only; [ -z \"$KATAS_IP\" ] || exec \"$KATAS_IP\" -o link show"], Environment.CurrentDirectory);
         DirectoryInfo probeRoot = Directory.CreateTempSubdirectory("katas-probe-");
         sandbox = new Sandbox(sandbox._prefix, sandbox._tools, sandbox.Network, probeRoot.FullName, sandbox.Description);
         sandbox.Apply(startInfo, protectRoot: true);
@@ -200,9 +195,9 @@ internal sealed class Sandbox
                 return $"exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)}{(reason.Length > 0 ? " (" + reason + ")" : "")}";
             }
 
-            if (lines.Length < 2 || lines[0] != "pid=1")
+            if (lines.Length < 2 || lines[0] != "parent=1")
             {
-                return "the command is not process 1 of a namespace of its own";
+                return "the command is not the first child of a namespace of its own";
             }
 
             if (lines[1] != "read-only")

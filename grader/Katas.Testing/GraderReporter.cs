@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using Xunit.Runner.Common;
 using Xunit.Sdk;
 
@@ -51,7 +52,7 @@ public sealed class GraderReporter : IRunnerReporter
         {
             if (message is IJsonSerializable serializable && serializable.ToJson() is { } json)
             {
-                byte[] line = Encoding.UTF8.GetBytes(json + "\n");
+                byte[] line = Encoding.UTF8.GetBytes(WithoutOutput(json) + "\n");
                 lock (_gate)
                 {
                     socket.Send(line);
@@ -59,6 +60,21 @@ public sealed class GraderReporter : IRunnerReporter
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A test's captured console output is the student's, and can be megabytes: the grader never
+        /// reads it, so it does not travel on the result channel (and cannot crowd out the result).
+        /// </summary>
+        private static string WithoutOutput(string json)
+        {
+            if (!json.Contains("\"Output\":", StringComparison.Ordinal) || JsonNode.Parse(json) is not JsonObject message)
+            {
+                return json;
+            }
+
+            message.Remove("Output");
+            return message.ToJsonString();
         }
 
         public ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using Katas.Grader.Building;
 using Katas.Grader.Isolation;
 
 namespace Katas.Grader.Running;
@@ -239,23 +240,9 @@ internal sealed class TestProgramRunner
     {
         string directory = Path.GetDirectoryName(_programDll)!;
         string apphost = Path.Combine(directory, Path.GetFileNameWithoutExtension(_programDll) + (OperatingSystem.IsWindows() ? ".exe" : ""));
-        ProcessStartInfo startInfo;
-        if (File.Exists(apphost))
-        {
-            startInfo = new ProcessStartInfo(apphost);
-        }
-        else
-        {
-            startInfo = new ProcessStartInfo("dotnet");
-            startInfo.ArgumentList.Add("exec");
-            startInfo.ArgumentList.Add(_programDll);
-        }
-
-        startInfo.WorkingDirectory = directory;
-        startInfo.RedirectStandardOutput = true;
-        startInfo.RedirectStandardError = true;
-        startInfo.RedirectStandardInput = true;
-        startInfo.UseShellExecute = false;
+        ProcessStartInfo startInfo = File.Exists(apphost)
+            ? ChildProcess.StartInfo(apphost, [], directory)
+            : ChildProcess.StartInfo("dotnet", ["exec", _programDll], directory);
         foreach (string argument in (string[])["-reporter", "katas", "-noColor", "-noLogo", "-noAutoReporters", "-parallel", "none"])
         {
             startInfo.ArgumentList.Add(argument);
@@ -273,15 +260,11 @@ internal sealed class TestProgramRunner
             startInfo.ArgumentList.Add(method);
         }
 
-        // Student code reads this environment: only what the runtime needs (no CI tokens or files).
-        ChildEnvironment.Scrub(startInfo);
         // A hard heap limit turns unbounded allocation into a clean OutOfMemoryException in the test.
         startInfo.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _limits.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         startInfo.Environment["DOTNET_gcServer"] = "0";
         startInfo.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         startInfo.Environment["DOTNET_EnableCrashReport"] = "0";
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["KATAS_RESULT_CHANNEL"] = resultChannel;
         _isolation?.Apply(startInfo, protectRoot: true);

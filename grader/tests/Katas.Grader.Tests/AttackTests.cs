@@ -1,6 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Katas.Grader.Building;
 using Katas.Grader.Commands;
+using Katas.Grader.Discovery;
+using Katas.Grader.Grading;
+using Katas.Grader.Integrity;
+using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests;
 
@@ -69,6 +74,49 @@ public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCours
     public async Task Tests_rewritten_while_tests_run_stay_the_instructors() =>
         (await GradeAttackAsync("test-rewritten-at-run")).Status.Should().Be("failed", "the instructor's checkout is read-only for the test programs");
 
+    /// <summary>
+    /// Where no sandbox can be made (not Linux, no util-linux), the same attack does write the instructor's
+    /// test files; the check after the run sees it and scores the exercise tampered.
+    /// </summary>
+    [Fact(Timeout = 600_000)]
+    public async Task Without_a_sandbox_tests_rewritten_while_tests_run_score_tampered()
+    {
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        string student = Directory.CreateTempSubdirectory("katas-attacker-").FullName;
+        Dictionary<string, byte[]> originals = Directory.EnumerateFiles(course.Root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}artifacts{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(f => f, File.ReadAllBytes);
+        try
+        {
+            LayOutStudent(student, "test-rewritten-at-run");
+            Course discovered = CourseDiscovery.Discover(course.Root);
+            TamperReport tamper = TamperCheck.Check(discovered, TestManifest.Load(course.Root));
+            Selection selection = Selection.Resolve(discovered, tamper, module: "1", exercise: null);
+            var options = new GradeOptions
+            {
+                Root = course.Root,
+                Student = student,
+                TestTimeout = TimeSpan.FromSeconds(5),
+                ModuleTimeout = TimeSpan.FromSeconds(90),
+            };
+            GradeReport report = await GradingRun.GradeAsync(discovered, tamper, selection, options, new SilentObserver(), TestContext.Current.CancellationToken);
+
+            ExerciseResult attacked = report.Exercises.Single(e => e.Id == "1.1");
+            attacked.Status.Should().Be(ExerciseStatus.Tampered, "the test files are compared with the manifest again after the run");
+            attacked.Message.Should().Contain("while the tests ran");
+        }
+        finally
+        {
+            foreach ((string path, byte[] content) in originals)
+            {
+                File.WriteAllBytes(path, content);
+            }
+
+            Directory.Delete(student, recursive: true);
+            course.Gate.Release();
+        }
+    }
+
     /// <summary>Grades the attack; checks what every attack must leave intact; returns exercise 1.1's status and the report.</summary>
     private async Task<(string Status, JsonNode Report)> GradeAttackAsync(string name)
     {
@@ -77,19 +125,7 @@ public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCours
         try
         {
             Dictionary<string, string> before = InstructorFiles();
-            string exercises = Path.Combine(student, "exercises");
-            GoldenCourse.CopyDirectory(Path.Combine(course.Root, "exercises"), exercises);
-            // Every other exercise solved: the attack must cost only the exercise it is in.
-            foreach (string module in Directory.EnumerateDirectories(Path.Combine(course.Root, "solutions")))
-            {
-                foreach (string file in Directory.EnumerateFiles(module, "*.cs"))
-                {
-                    File.Copy(file, Path.Combine(exercises, Path.GetFileName(module), Path.GetFileName(file)), overwrite: true);
-                }
-            }
-
-            File.Copy(Path.Combine(course.Root, "exercises", "01-sample", "Adder.cs"), Path.Combine(exercises, "01-sample", "Adder.cs"), overwrite: true);
-            GoldenCourse.CopyDirectory(Path.Combine(course.RepositoryRoot, "fixtures", "grader", "attacks", name), student);
+            LayOutStudent(student, name);
 
             string json = Path.Combine(student, "results.json");
             var output = new StringWriter();
@@ -110,6 +146,46 @@ public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCours
         {
             Directory.Delete(student, recursive: true);
             course.Gate.Release();
+        }
+    }
+
+    /// <summary>A student checkout: every exercise solved but 1.1, then the attack's files over it.</summary>
+    private void LayOutStudent(string student, string attack)
+    {
+        string exercises = Path.Combine(student, "exercises");
+        GoldenCourse.CopyDirectory(Path.Combine(course.Root, "exercises"), exercises);
+        foreach (string module in Directory.EnumerateDirectories(Path.Combine(course.Root, "solutions")))
+        {
+            foreach (string file in Directory.EnumerateFiles(module, "*.cs"))
+            {
+                File.Copy(file, Path.Combine(exercises, Path.GetFileName(module), Path.GetFileName(file)), overwrite: true);
+            }
+        }
+
+        File.Copy(Path.Combine(course.Root, "exercises", "01-sample", "Adder.cs"), Path.Combine(exercises, "01-sample", "Adder.cs"), overwrite: true);
+        GoldenCourse.CopyDirectory(Path.Combine(course.RepositoryRoot, "fixtures", "grader", "attacks", attack), student);
+    }
+
+    private sealed class SilentObserver : IGradeObserver
+    {
+        public void BuildStarted(IReadOnlyList<Module> modules)
+        {
+        }
+
+        public void BuildFinished(BuildOutcome outcome)
+        {
+        }
+
+        public void ModuleStarted(Module module)
+        {
+        }
+
+        public void TestProgress(Module module, TestProgress progress)
+        {
+        }
+
+        public void ModuleFinished(Module module, IReadOnlyList<ExerciseResult> results)
+        {
         }
     }
 

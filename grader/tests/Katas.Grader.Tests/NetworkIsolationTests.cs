@@ -32,8 +32,8 @@ public sealed class NetworkIsolationTests(GoldenCourse course) : IClassFixture<G
         string port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
         string buildProbe = Path.Combine(course.Root, "artifacts", "network-probe-build.txt");
         // The grader runs in this process, and its builds and test programs inherit its environment.
-        Environment.SetEnvironmentVariable("KATAS_NETWORK_PROBE_PORT", port);
-        Environment.SetEnvironmentVariable("KATAS_NETWORK_PROBE_BUILD_FILE", buildProbe);
+        Environment.SetEnvironmentVariable("KATAS_FIXTURE_NETWORK_PROBE_PORT", port);
+        Environment.SetEnvironmentVariable("KATAS_FIXTURE_NETWORK_PROBE_BUILD_FILE", buildProbe);
 
         (JsonNode open, string openConsole) = await GradeAsync("open");
         ((string?)open["exercises"]![0]!["status"]).Should().Be("passed", $"without isolation the student's code reaches 127.0.0.1:{port}. Console:\n{openConsole}");
@@ -43,7 +43,7 @@ public sealed class NetworkIsolationTests(GoldenCourse course) : IClassFixture<G
 
         (JsonNode isolated, string isolatedConsole) = await GradeAsync("isolated", "--isolate-network");
         ((string?)isolated["isolation"]).Should().StartWith("network namespace (", $"this machine can make network namespaces (unshare). Console:\n{isolatedConsole}");
-        isolatedConsole.Should().Contain("network isolation: network namespace (");
+        isolatedConsole.Should().Contain("sandbox: pid and network namespaces (");
         JsonNode exercise = isolated["exercises"]![0]!;
         ((string?)exercise["status"]).Should().Be("failed", $"inside the namespace the host's listener cannot be reached. Console:\n{isolatedConsole}");
         ((string?)exercise["message"]).Should().Contain($"network probe: could not connect to 127.0.0.1:{port}");
