@@ -45,7 +45,8 @@ public sealed class ReusableValueTaskSource<T> : IValueTaskSource<T>
     /// <exception cref="InvalidOperationException">The current operation was already completed.</exception>
     public void SetResult(T result)
     {
-        // TODO: complete the current operation (and run or schedule its continuation, as the constructor asked).
+        // TODO: complete the current operation (and run or schedule its continuation, as the constructor asked). A second
+        // completion is refused and leaves the first result as it was.
         throw new NotImplementedException("Exercise 2.8 (ReusableValueTaskSource.SetResult) is not solved yet. Hint: dotnet run --project grader -- hint 2.8");
     }
 

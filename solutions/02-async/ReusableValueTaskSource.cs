@@ -41,7 +41,11 @@ public sealed class ReusableValueTaskSource<T> : IValueTaskSource<T>
 
     /// <summary>Completes the current operation with <paramref name="result"/>.</summary>
     /// <exception cref="InvalidOperationException">The current operation was already completed.</exception>
-    public void SetResult(T result) => _core.SetResult(result);
+    public void SetResult(T result)
+    {
+        ThrowIfCompleted();
+        _core.SetResult(result);
+    }
 
     /// <summary>Completes the current operation with <paramref name="error"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="error"/> is null.</exception>
@@ -49,11 +53,21 @@ public sealed class ReusableValueTaskSource<T> : IValueTaskSource<T>
     public void SetException(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        ThrowIfCompleted();
         _core.SetException(error);
     }
 
     /// <summary>Starts the next operation: a new version, not completed. Call it after the last one's result was taken.</summary>
     public void Reset() => _core.Reset();
+
+    /// <summary>The core would throw too, but only after overwriting the first result: check before.</summary>
+    private void ThrowIfCompleted()
+    {
+        if (_core.GetStatus(_core.Version) != ValueTaskSourceStatus.Pending)
+        {
+            throw new InvalidOperationException("This operation was already completed; call Reset to start the next one.");
+        }
+    }
 
     // The interface the ValueTask calls, with the version it was created with; the core checks that version.
     T IValueTaskSource<T>.GetResult(short token) => _core.GetResult(token);

@@ -44,7 +44,7 @@ internal sealed class LineClient : IDisposable
         }
     }
 
-    /// <summary>The next line from the server, or null if the server closed the connection.</summary>
+    /// <summary>The next line from the server, or null if the server closed (or reset) the connection.</summary>
     /// <exception cref="TimeoutException">Nothing came within the patience period.</exception>
     public async Task<string?> ReadLineAsync(string expected = "an answer")
     {
@@ -52,6 +52,11 @@ internal sealed class LineClient : IDisposable
         try
         {
             return await _reader.ReadLineAsync(timeout.Token);
+        }
+        catch (IOException)
+        {
+            // A reset: the server closed the connection with bytes of ours still unread.
+            return null;
         }
         catch (OperationCanceledException)
         {
