@@ -30,7 +30,7 @@ public sealed class LineServer : IDisposable
     public int LoopThreadId => _acceptor?.ManagedThreadId ?? throw new InvalidOperationException("The server was not started.");
 
     /// <summary>Blocking writes keep nothing pending.</summary>
-    public int PeakPendingOutputBytes => 0;
+    public int PeakPendingOutputBytes { get; }
 
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
