@@ -100,7 +100,10 @@ public sealed class LineServer : IDisposable
     /// connection and waits for the loop thread to end. Stopping twice, or a server never started, does nothing more.
     /// </summary>
     /// <remarks>A client that never reads keeps its answers unsent, and so keeps Stop waiting until it reads or disconnects.</remarks>
-    public void Stop()
+    public void Stop() => Dispose();
+
+    /// <summary>The same as <see cref="Stop"/>.</summary>
+    public void Dispose()
     {
         _stopRequested = true;
         Thread? loop = _loop;
@@ -125,8 +128,6 @@ public sealed class LineServer : IDisposable
             _wakeSender!.Dispose();
         }
     }
-
-    public void Dispose() => Stop();
 
     /// <summary>The loop: wait until some socket is ready, do what it is ready for, repeat; never block on one socket.</summary>
     private void Run()
