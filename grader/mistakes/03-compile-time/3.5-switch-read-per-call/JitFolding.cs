@@ -23,10 +23,10 @@ public static class FastPaths
     /// JIT treats it as the constant it has become. A property that asked AppContext on each call would cost
     /// a lookup per call and could change its answer halfway through a run.
     /// </summary>
-    private static bool s_enabled => !(AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled); // bug
+    private static bool IsEnabled => !(AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled); // bug
 
     /// <summary>Whether the specialised paths are on: true unless <see cref="DisableSwitch"/> was set to true before the class started.</summary>
-    public static bool Enabled => s_enabled;
+    public static bool Enabled => IsEnabled;
 
     /// <summary>
     /// The sum of <paramref name="values"/> in <typeparamref name="T"/>, without overflow checking (integers
@@ -38,13 +38,13 @@ public static class FastPaths
         // Each test is a constant in each instantiation: Sum<int> compiles to the SumInt32 call alone,
         // Sum<double> to the generic loop alone. Only integer types get a vector path: wrapping integer
         // addition can be regrouped freely, floating-point addition cannot (the rounding depends on the order).
-        if (s_enabled && typeof(T) == typeof(int))
+        if (IsEnabled && typeof(T) == typeof(int))
         {
             int sum = SumInt32(MemoryMarshal.Cast<T, int>(values));
             return Unsafe.As<int, T>(ref sum);
         }
 
-        if (s_enabled && typeof(T) == typeof(long))
+        if (IsEnabled && typeof(T) == typeof(long))
         {
             long sum = SumInt64(MemoryMarshal.Cast<T, long>(values));
             return Unsafe.As<long, T>(ref sum);
@@ -56,7 +56,7 @@ public static class FastPaths
     /// <summary>Whether <see cref="Sum{T}"/> takes a specialised path for <typeparamref name="T"/>: int and long, when <see cref="Enabled"/>.</summary>
     public static bool UsesFastPath<T>()
         where T : struct, INumberBase<T> =>
-        s_enabled && (typeof(T) == typeof(int) || typeof(T) == typeof(long));
+        IsEnabled && (typeof(T) == typeof(int) || typeof(T) == typeof(long));
 
     /// <summary>The generic path: T's own +, unchecked, from first to last.</summary>
     public static T SumGeneric<T>(ReadOnlySpan<T> values)
