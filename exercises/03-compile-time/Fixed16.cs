@@ -50,7 +50,7 @@ public readonly struct Fixed16 :
     /// <summary>The value as a double (exact: 32 bits fit in a double's 53). Given.</summary>
     public double ToDouble() => (double)Raw / OneRaw;
 
-    /// <summary>Wrapping addition, like int's: the raw values are added and overflow wraps around.</summary>
+    /// <summary>Wrapping addition, like int's: the raw values are added and overflow wraps around. Given.</summary>
     public static Fixed16 operator +(Fixed16 left, Fixed16 right) => new(unchecked(left.Raw + right.Raw));
 
     /// <summary>Checked addition, used inside <c>checked(...)</c>, as <see cref="GenericMath.Sum{T}"/> does.</summary>
@@ -59,16 +59,14 @@ public readonly struct Fixed16 :
     public static Fixed16 operator checked +(Fixed16 left, Fixed16 right) => throw new NotImplementedException("Exercise 3.4 (Fixed16.op_CheckedAddition) is not solved yet. Hint: dotnet run --project grader -- hint 3.4");
 
     /// <summary>
-    /// The product, truncated toward negative infinity to 1/65536 (wrapping when out of range). Two raw
-    /// values multiply to 32 fractional bits: the product is formed in 64 bits, then shifted back by 16.
+    /// The product, truncated toward negative infinity to 1/65536 (wrapping when out of range).
     /// </summary>
     // TODO: exact for every pair whose product is in range, e.g. 100 * 300 (whose raw product does not fit in an int).
     public static Fixed16 operator *(Fixed16 left, Fixed16 right) =>
         throw new NotImplementedException("Exercise 3.4 (Fixed16.op_Multiply) is not solved yet. Hint: dotnet run --project grader -- hint 3.4");
 
     /// <summary>
-    /// The quotient, truncated toward zero to 1/65536 (wrapping when out of range). The dividend is widened
-    /// to 64 bits and shifted up by 16 first, so the quotient keeps its 16 fractional bits.
+    /// The quotient, truncated toward zero to 1/65536 (wrapping when out of range).
     /// </summary>
     /// <exception cref="DivideByZeroException"><paramref name="right"/> is zero.</exception>
     // TODO: keep the fractional bits of the quotient (1 / 4 is 0.25); a zero divisor throws DivideByZeroException.

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
 
 namespace Katas.CompileTime.Benchmarks;
 
@@ -8,8 +10,13 @@ namespace Katas.CompileTime.Benchmarks;
 /// alone. The disassembly (in BenchmarkDotNet.Artifacts/results/*-asm.md) shows Sum&lt;int&gt; compiled to the
 /// SumInt32 code with no test of the switch or of T left in it.
 /// </summary>
+/// <remarks>
+/// The DisassemblyDiagnoser is added on Windows only: BenchmarkDotNet 0.15.8 disassembles an in-process run
+/// by attaching ClrMD to its own process, which on Linux can end the run silently (dotnet/runtime#90691).
+/// Elsewhere, DOTNET_JitDisasm shows the same code (see the module README).
+/// </remarks>
 [MemoryDiagnoser]
-[DisassemblyDiagnoser(maxDepth: 2)]
+[Config(typeof(DisassemblyOnWindows))]
 public class JitFoldingBenchmarks
 {
     private int[] _ints = [];
@@ -29,4 +36,16 @@ public class JitFoldingBenchmarks
 
     [Benchmark]
     public int GenericPathOnly() => FastPaths.SumGeneric<int>(_ints);
+
+    /// <summary>Adds the DisassemblyDiagnoser (two levels of calls deep) where it is safe in process.</summary>
+    private sealed class DisassemblyOnWindows : ManualConfig
+    {
+        public DisassemblyOnWindows()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                AddDiagnoser(new DisassemblyDiagnoser(new DisassemblyDiagnoserConfig(maxDepth: 2)));
+            }
+        }
+    }
 }
