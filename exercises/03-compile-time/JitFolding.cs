@@ -38,7 +38,7 @@ public static class FastPaths
     public static bool UsesFastPath<T>()
         where T : struct, INumberBase<T> =>
         // TODO: true exactly when Sum<T> takes a specialised path.
-        throw new NotImplementedException("Exercise 3.5 (FastPaths.UsesFastPath) is not solved yet. Hint: dotnet run --project grader -- hint 3.5")
+        throw new NotImplementedException("Exercise 3.5 (FastPaths.UsesFastPath) is not solved yet. Hint: dotnet run --project grader -- hint 3.5");
 
     /// <summary>The generic path: T's own +, unchecked, from first to last.</summary>
     public static T SumGeneric<T>(ReadOnlySpan<T> values)
