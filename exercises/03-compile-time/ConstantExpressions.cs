@@ -1,0 +1,149 @@
+namespace Katas.CompileTime;
+
+/// <summary>
+/// Exercise 3.2: sizes and masks as constants. The compiler folds each expression to one number, stored in
+/// the metadata and copied into every use: no code runs, ever, to compute them (the tests find them as
+/// literal fields). They are written as expressions of each other on purpose: the folding is free.
+/// </summary>
+public static class Sizes
+{
+    /// <summary>1024.</summary>
+    // TODO: give each constant of Sizes its value as a constant expression, from the others where the
+    // summary says so (the compiler folds it). The tests read the values from the metadata.
+    public const int KiB = 0;
+
+    /// <summary>A 4 KiB page.</summary>
+    public const int PageSize = 0;
+
+    /// <summary>2^40.</summary>
+    public const long TiB = 0;
+
+    /// <summary>The bits of an address that select a byte inside its page: 0xFFF.</summary>
+    public const uint PageOffsetMask = 0;
+
+    /// <summary>The bits of an address that select its page: every bit but the offset's, 0xFFFFF000.</summary>
+    public const uint PageNumberMask = 0;
+
+    /// <summary>7 days of 24 hours of 3600 seconds.</summary>
+    public const int SecondsPerWeek = 0;
+}
+
+/// <summary>Exercise 3.2: strings can be constant too, built from other constant strings.</summary>
+public static class Names
+{
+    /// <summary>Given.</summary>
+    public const string Product = "Katas";
+
+    /// <summary>Given.</summary>
+    public const string Module = "compile-time";
+
+    /// <summary>"Katas: compile-time".</summary>
+    // TODO: Banner from Product and Module, KiBName from the constant's own name: neither typed out by hand.
+    public const string Banner = "";
+
+    /// <summary>"KiB", the name of <see cref="Sizes.KiB"/>.</summary>
+    public const string KiBName = "";
+}
+
+/// <summary>The declarations of <see cref="ConstSnippets"/>: some compile, some the compiler refuses.</summary>
+public enum Snippet
+{
+    /// <summary><c>const int KiB = 1 &lt;&lt; 10;</c></summary>
+    ShiftedInt,
+
+    /// <summary><c>const string Joined = "Katas." + nameof(C);</c></summary>
+    ConcatenatedNames,
+
+    /// <summary><c>const string Label = $"{"v"}{nameof(C)}";</c></summary>
+    InterpolatedStrings,
+
+    /// <summary><c>const string Version = $"v{3}";</c></summary>
+    InterpolatedNumber,
+
+    /// <summary><c>const string Version = "v" + 3;</c></summary>
+    StringPlusNumber,
+
+    /// <summary><c>const int Wrapped = unchecked(int.MaxValue + 1);</c></summary>
+    UncheckedOverflow,
+
+    /// <summary><c>const int Mib = 1 &lt;&lt; 20; const int Tib = Mib * Mib;</c></summary>
+    CheckedOverflow,
+
+    /// <summary><c>const long Tera = 1 &lt;&lt; 40;</c></summary>
+    ShiftPastWidth,
+
+    /// <summary><c>const int Three = (int)3.9;</c></summary>
+    TruncatingCast,
+
+    /// <summary><c>const double Third = 1 / 3;</c></summary>
+    IntegerDivision,
+
+    /// <summary><c>const int Zero = 0; const int Infinite = 1 / Zero;</c></summary>
+    DivideByZero,
+
+    /// <summary><c>const byte Max = 256;</c></summary>
+    NarrowByte,
+
+    /// <summary><c>const System.DayOfWeek Payday = System.DayOfWeek.Friday;</c></summary>
+    EnumMember,
+
+    /// <summary><c>const int[] Primes = [2, 3, 5];</c></summary>
+    IntArray,
+
+    /// <summary><c>const System.Guid Empty = default;</c></summary>
+    GuidStruct,
+
+    /// <summary><c>const object One = 1;</c></summary>
+    BoxedNumber,
+
+    /// <summary><c>const double Root = System.Math.Sqrt(2);</c></summary>
+    MethodCall,
+
+    /// <summary><c>const int Length = "abc".Length;</c></summary>
+    StringLength,
+
+    /// <summary><c>const int A = B; const int B = A;</c></summary>
+    Circular,
+}
+
+/// <summary>
+/// Exercise 3.2: what can be a constant. Each <see cref="Snippet"/> is a declaration inside
+/// <c>public static class C { ... }</c>; <see cref="Verdict"/> says what the compiler makes of it.
+/// </summary>
+public static class ConstSnippets
+{
+    /// <summary>Given: the source of <paramref name="snippet"/>, declared inside <c>public static class C</c>.</summary>
+    public static string Source(Snippet snippet) => snippet switch
+    {
+        Snippet.ShiftedInt => "const int KiB = 1 << 10;",
+        Snippet.ConcatenatedNames => "const string Joined = \"Katas.\" + nameof(C);",
+        Snippet.InterpolatedStrings => "const string Label = $\"{\"v\"}{nameof(C)}\";",
+        Snippet.InterpolatedNumber => "const string Version = $\"v{3}\";",
+        Snippet.StringPlusNumber => "const string Version = \"v\" + 3;",
+        Snippet.UncheckedOverflow => "const int Wrapped = unchecked(int.MaxValue + 1);",
+        Snippet.CheckedOverflow => "const int Mib = 1 << 20; const int Tib = Mib * Mib;",
+        Snippet.ShiftPastWidth => "const long Tera = 1 << 40;",
+        Snippet.TruncatingCast => "const int Three = (int)3.9;",
+        Snippet.IntegerDivision => "const double Third = 1 / 3;",
+        Snippet.DivideByZero => "const int Zero = 0; const int Infinite = 1 / Zero;",
+        Snippet.NarrowByte => "const byte Max = 256;",
+        Snippet.EnumMember => "const System.DayOfWeek Payday = System.DayOfWeek.Friday;",
+        Snippet.IntArray => "const int[] Primes = [2, 3, 5];",
+        Snippet.GuidStruct => "const System.Guid Empty = default;",
+        Snippet.BoxedNumber => "const object One = 1;",
+        Snippet.MethodCall => "const double Root = System.Math.Sqrt(2);",
+        Snippet.StringLength => "const int Length = \"abc\".Length;",
+        Snippet.Circular => "const int A = B; const int B = A;",
+        _ => throw new ArgumentOutOfRangeException(nameof(snippet), snippet, "Not a snippet."),
+    };
+
+    /// <summary>
+    /// The id of the first error the C# compiler reports for <paramref name="snippet"/> (e.g. "CS0133"),
+    /// or null when it compiles.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="snippet"/> is not a defined snippet.</exception>
+    public static string? Verdict(Snippet snippet) =>
+        // TODO: for each snippet, the id of the first error the compiler reports, or null when it compiles. Predict
+        // first, then let the tests tell you; an undefined snippet throws ArgumentOutOfRangeException.
+        throw new NotImplementedException("Exercise 3.2 (ConstSnippets.Verdict) is not solved yet. Hint: dotnet run --project grader -- hint 3.2");
+}
