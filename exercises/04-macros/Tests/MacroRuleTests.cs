@@ -60,7 +60,7 @@ public sealed class MacroRuleTests
             code.Append(rule.Expand($"Row({string.Join(", ", items.Select(i => $"T{i} Item{i}"))})"));
         }
 
-        System.Reflection.Assembly assembly = Roslyn.Load(Roslyn.Compile(code.ToString()));
+        System.Reflection.Assembly assembly = Compiler.Load(Compiler.Compile(code.ToString()));
         Type factory = assembly.GetType("Generated.Row")!;
         factory.GetMethods().Where(m => m.Name == "Of").Should().HaveCount(8, "one Of overload per arity");
         System.Reflection.MethodInfo of3 = factory.GetMethods().Single(m => m.Name == "Of" && m.GetParameters().Length == 3)

@@ -12,8 +12,9 @@ namespace Katas.Macros.Tests;
     """, MoreHint = """
     In Initialize: ConfigureGeneratedCodeAnalysis, EnableConcurrentExecution, then RegisterSymbolAction for
     SymbolKind.NamedType. DeclaringSyntaxReferences give the declarations, TypeDeclarationSyntax.Identifier
-    the location. In the fix: find the declaration from the diagnostic's span, then DocumentEditor with
-    SyntaxGenerator.GetModifiers(...).WithPartial(true). For Fix All, WellKnownFixAllProviders.BatchFixer.
+    the location. In the fix: root.FindToken(span.Start).Parent is the declaration; SyntaxFactory.Token(
+    SyntaxKind.PartialKeyword) with AddModifiers, or WithModifiers and the keyword's leading trivia moved
+    onto it when there is no modifier; Document.WithSyntaxRoot. Fix All: WellKnownFixAllProviders.BatchFixer.
     Tutorial: https://learn.microsoft.com/dotnet/csharp/roslyn-sdk/tutorials/how-to-write-csharp-analyzer-code-fix
     """, Recap = """
     An analyzer is a lint that runs in every build and editor; a code fix is its machine-applicable
@@ -21,22 +22,12 @@ namespace Katas.Macros.Tests;
     """)]
 public sealed class PartialTypeAnalyzerTests
 {
-    internal const string Attributes = """
-        namespace Katas.Macros
-        {
-            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct)]
-            internal sealed class AutoEquatableAttribute : System.Attribute { }
-
-            [System.AttributeUsage(System.AttributeTargets.Method)]
-            internal sealed class MemoizeAttribute : System.Attribute { }
-        }
-
-        """;
+    private const string Attributes = TestSources.Attributes;
 
     [KataFact]
     public async Task A_marked_type_that_is_not_partial_is_reported_at_its_name()
     {
-        ImmutableArray<Diagnostic> diagnostics = await Roslyn.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
+        ImmutableArray<Diagnostic> diagnostics = await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
             [Katas.Macros.AutoEquatable]
             public sealed class Point
             {
@@ -46,14 +37,14 @@ public sealed class PartialTypeAnalyzerTests
 
         Diagnostic diagnostic = diagnostics.Should().ContainSingle("Point is marked [AutoEquatable] and is not partial").Which;
         diagnostic.Id.Should().Be("KATA001", "it is MacroDiagnostics.MustBePartial");
-        Roslyn.LocatedText(diagnostic).Should().Be("Point", "the diagnostic goes on the type's name, not on the whole declaration");
+        Compiler.LocatedText(diagnostic).Should().Be("Point", "the diagnostic goes on the type's name, not on the whole declaration");
         diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Should().Contain("'Point'", "the message names the type");
     }
 
     [KataFact]
     public async Task Partial_and_unmarked_types_are_not_reported()
     {
-        ImmutableArray<Diagnostic> diagnostics = await Roslyn.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
+        ImmutableArray<Diagnostic> diagnostics = await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
             [Katas.Macros.AutoEquatable]
             public partial struct Point
             {
@@ -71,7 +62,7 @@ public sealed class PartialTypeAnalyzerTests
     [KataFact]
     public async Task The_fix_adds_partial_where_CSharp_wants_it()
     {
-        string fixedCode = await Roslyn.ApplyFixAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """
+        string fixedCode = await Compiler.ApplyFixAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """
             /// <summary>A point.</summary>
             [Katas.Macros.AutoEquatable]
             public sealed class Point // stays here
@@ -88,13 +79,13 @@ public sealed class PartialTypeAnalyzerTests
                 public int X;
             }
             """, "'partial' goes last among the modifiers, just before 'class', and nothing else changes");
-        (await Roslyn.AnalyzeAsync(new PartialTypeAnalyzer(), fixedCode)).Should().BeEmpty("after the fix nothing is left to report");
+        (await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), fixedCode)).Should().BeEmpty("after the fix nothing is left to report");
     }
 
     [KataFact]
     public async Task Fix_all_makes_every_reported_type_partial()
     {
-        string fixedCode = await Roslyn.ApplyFixAllAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """
+        string fixedCode = await Compiler.ApplyFixAllAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """
             [Katas.Macros.AutoEquatable]
             class A
             {

@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace Katas.Macros.Generators;
 
@@ -39,10 +39,22 @@ public sealed class MakePartialCodeFix : CodeFixProvider
 
     private static async Task<Document> MakePartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
     {
-        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        // SyntaxGenerator puts 'partial' where C# wants it (last, just before 'class') and keeps the trivia.
-        DeclarationModifiers modifiers = editor.Generator.GetModifiers(declaration).WithPartial(isPartial: true);
-        editor.SetModifiers(declaration, modifiers);
-        return editor.GetChangedDocument();
+        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        TypeDeclarationSyntax partial;
+        if (declaration.Modifiers.Count == 0)
+        {
+            // 'partial' becomes the first token of the declaration's head: it takes over the keyword's
+            // leading trivia (indentation, a comment above it), or the comment would end up after it.
+            SyntaxToken keyword = declaration.Keyword;
+            SyntaxToken modifier = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            partial = declaration.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(modifier));
+        }
+        else
+        {
+            // Last among the modifiers, just before the keyword, which is where C# requires it ("ref partial struct").
+            partial = declaration.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(declaration, partial));
     }
 }

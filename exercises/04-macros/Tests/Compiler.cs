@@ -16,7 +16,7 @@ namespace Katas.Macros.Tests;
 /// downloaded), runs a generator or an analyzer on it, and loads the result. Failures say what the compiler
 /// or the generator said, so a broken generator fails its test with a reason instead of crashing the run.
 /// </summary>
-public static class Roslyn
+public static class Compiler
 {
     public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
@@ -169,6 +169,23 @@ public static class Roslyn
     }
 }
 
+/// <summary>Sources the tests share.</summary>
+public static class TestSources
+{
+    /// <summary>The attributes of AttributeSources, for analyzer tests that run no generator to add them.</summary>
+    public const string Attributes = """
+        namespace Katas.Macros
+        {
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct)]
+            internal sealed class AutoEquatableAttribute : System.Attribute { }
+
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            internal sealed class MemoizeAttribute : System.Attribute { }
+        }
+
+        """;
+}
+
 /// <summary>One run of a generator: the driver (to run it again), the input and output compilations.</summary>
 public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, Compilation Output, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -186,8 +203,8 @@ public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, Com
             result.Exception.Should().BeNull("the generator must not throw");
         }
 
-        Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Roslyn.Describe).Should().BeEmpty("the generator reported errors");
-        string errors = Roslyn.Errors(Output);
+        Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Compiler.Describe).Should().BeEmpty("the generator reported errors");
+        string errors = Compiler.Errors(Output);
         errors.Should().BeEmpty("the code with the generated files must compile; generated: {0}{1}",
             string.Join(", ", Sources.Keys), Environment.NewLine);
     }
@@ -198,6 +215,17 @@ public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, Com
         string[] names = [.. Sources.Keys.Where(k => k.EndsWith(suffix, StringComparison.Ordinal))];
         names.Should().ContainSingle("the generator must add one file named like *{0}; it added: {1}", suffix, string.Join(", ", Sources.Keys));
         return Sources[names[0]];
+    }
+
+    /// <summary>
+    /// Loads the output and runs its <c>Checks.All()</c>, a method of the test's source that returns named
+    /// facts about the generated code; the names of those that do not hold.
+    /// </summary>
+    public IReadOnlyList<string> FailedFacts()
+    {
+        Assembly assembly = Compiler.Load(Output);
+        object facts = assembly.GetTypes().Single(t => t.Name == "Checks").GetMethod("All")!.Invoke(null, null)!;
+        return [.. ((IEnumerable<(string Fact, bool Holds)>)facts).Where(f => !f.Holds).Select(f => f.Fact)];
     }
 
     /// <summary>Runs the same driver on the input with <paramref name="edit"/> applied to file <paramref name="file"/>.</summary>
