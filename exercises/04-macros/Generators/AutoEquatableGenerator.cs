@@ -20,8 +20,10 @@ public sealed class AutoEquatableGenerator : IIncrementalGenerator
         // shows: Equals(T) over every instance field and auto-property in declaration order (a class is
         // equal only to an instance of its own exact type), Equals(object), GetHashCode over the same
         // members, == and !=. One-dimensional arrays go through AutoEquatableArrays.Equal and .Hash.
-        // Support namespaces (or none), nested types and generic types. Keep only strings, booleans and
-        // EquatableArray<T> in what your pipeline passes between steps: no symbol, syntax node or compilation.
+        // Support namespaces (or none), nested types and generic types.
+        // Exercise 4.7: name the step whose outputs are your models "AutoEquatable.Model" (WithTrackingName),
+        // one model per type, and keep only strings, booleans and EquatableArray<T> in what your pipeline
+        // passes between steps: no symbol, syntax node or compilation.
         throw new NotImplementedException("Exercise 4.2 (AutoEquatableGenerator.Initialize) is not solved yet. Hint: dotnet run --project grader -- hint 4.2");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -236,5 +237,49 @@ public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, Com
         Compilation input = Input.ReplaceSyntaxTree(old, edited);
         GeneratorDriver driver = Driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorRun(driver, input, output, diagnostics);
+    }
+}
+
+/// <summary>What the incrementality tests read from the driver's tracked steps.</summary>
+public static class Incremental
+{
+    public static IEnumerable<IncrementalStepRunReason> Reasons(IEnumerable<IncrementalGeneratorRunStep> steps) =>
+        steps.SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    /// <summary>The paths to every ISymbol, SyntaxNode, Compilation or SemanticModel reachable from <paramref name="value"/>'s fields.</summary>
+    public static IEnumerable<string> RoslynObjectsIn(object? value, string path, int depth = 0)
+    {
+        if (value is null || depth > 6 || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            yield break;
+        }
+
+        if (value is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree)
+        {
+            yield return $"{path} ({value.GetType().Name})";
+            yield break;
+        }
+
+        if (value is IEnumerable sequence)
+        {
+            int i = 0;
+            foreach (object? item in sequence)
+            {
+                foreach (string found in RoslynObjectsIn(item, $"{path}[{i++}]", depth + 1))
+                {
+                    yield return found;
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (FieldInfo field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            foreach (string found in RoslynObjectsIn(field.GetValue(value), $"{path}.{field.Name}", depth + 1))
+            {
+                yield return found;
+            }
+        }
     }
 }
