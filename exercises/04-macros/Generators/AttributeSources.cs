@@ -13,6 +13,9 @@ public static class AttributeSources
     /// <summary>The metadata name of <c>[Memoize]</c>.</summary>
     public const string MemoizeName = "Katas.Macros.MemoizeAttribute";
 
+    /// <summary>The metadata name of <c>[Serialize]</c>.</summary>
+    public const string SerializeName = "Katas.Macros.SerializeAttribute";
+
     /// <summary>The hint name of the file with the attributes and the helpers of the generated code.</summary>
     public const string HintName = "Katas.Macros.Attributes.g.cs";
 
@@ -32,6 +35,12 @@ public static class AttributeSources
             /// <summary>Generates the implementation of a partial method that caches its results per argument list (exercise 4.3).</summary>
             [global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]
             internal sealed class MemoizeAttribute : global::System.Attribute
+            {
+            }
+
+            /// <summary>Generates WriteJson and ToJson from the type's public properties (exercise 4.5).</summary>
+            [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Struct, Inherited = false)]
+            internal sealed class SerializeAttribute : global::System.Attribute
             {
             }
 

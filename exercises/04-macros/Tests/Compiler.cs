@@ -182,8 +182,70 @@ public static class TestSources
 
             [System.AttributeUsage(System.AttributeTargets.Method)]
             internal sealed class MemoizeAttribute : System.Attribute { }
+
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct)]
+            internal sealed class SerializeAttribute : System.Attribute { }
         }
 
+        """;
+
+    /// <summary>The [Serialize] types of 4.5, with a check against System.Text.Json.</summary>
+    public const string Order = """
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using System.Text.Json.Nodes;
+        using Katas.Macros;
+
+        namespace Shop;
+
+        [Serialize]
+        public partial class Order
+        {
+            public int Id { get; set; }
+
+            public string? Customer { get; set; }
+
+            public decimal Total { get; set; }
+
+            public bool Paid { get; set; }
+
+            public double? Discount { get; set; }
+
+            public Line[] Lines { get; set; } = [];
+
+            public List<string> Tags { get; set; } = [];
+
+            public Line? Main { get; set; }
+        }
+
+        [Serialize]
+        public partial class Line
+        {
+            public string Sku { get; set; } = "";
+
+            public int Count { get; set; }
+        }
+
+        public static class Same
+        {
+            // The generated JSON and System.Text.Json's, compared as JSON (escaping may differ, meaning may not).
+            public static (string Fact, bool Holds) AsJson(string what, Order order)
+            {
+                string mine = order.ToJson();
+                string reference = JsonSerializer.Serialize(order);
+                bool same;
+                try
+                {
+                    same = JsonNode.DeepEquals(JsonNode.Parse(mine), JsonNode.Parse(reference));
+                }
+                catch (JsonException)
+                {
+                    same = false;
+                }
+
+                return ($"{what}: ToJson() wrote {mine}, System.Text.Json writes {reference}", same);
+            }
+        }
         """;
 }
 
