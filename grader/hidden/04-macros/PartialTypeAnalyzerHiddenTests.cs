@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Katas.Macros.Generators;
+using Microsoft.CodeAnalysis;
+
+namespace Katas.Macros.HiddenTests;
+
+[HiddenTests("4.6")]
+public sealed class PartialTypeAnalyzerHiddenTests
+{
+    private const string Attributes = TestSources.Attributes;
+
+    [KataFact]
+    public async Task Every_enclosing_type_that_is_not_partial_is_reported_once()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
+            public class Outer
+            {
+                public partial class Middle
+                {
+                    [Katas.Macros.AutoEquatable]
+                    public partial struct First { }
+
+                    [Katas.Macros.AutoEquatable]
+                    public struct Second { }
+                }
+            }
+            """);
+
+        diagnostics.Select(Compiler.LocatedText).Should().Equal(["Outer", "Second"],
+            "Outer encloses marked types and is not partial (once, though it holds two), Second is marked and not partial; Middle and First are partial");
+    }
+
+    [KataFact]
+    public async Task A_type_with_a_memoized_method_must_be_partial()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
+            public class Calculator
+            {
+                [Katas.Macros.Memoize]
+                public partial int Square(int x);
+            }
+            """);
+
+        Diagnostic diagnostic = diagnostics.Should().ContainSingle("Calculator has a [Memoize] method").Which;
+        Compiler.LocatedText(diagnostic).Should().Be("Calculator", "the diagnostic goes on the type's name");
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Should().Contain("[Memoize]", "the message says why");
+    }
+
+    [KataFact]
+    public async Task Attributes_are_recognised_by_their_full_name_not_their_spelling()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes + """
+            namespace Elsewhere
+            {
+                internal sealed class AutoEquatableAttribute : System.Attribute { }
+
+                [AutoEquatable]
+                public class NotOurs { }
+            }
+
+            namespace Mine
+            {
+                using Alias = Katas.Macros.AutoEquatableAttribute;
+
+                [Katas.Macros.AutoEquatableAttribute]
+                public class Spelled { }
+
+                [Alias]
+                public record class Aliased { }
+            }
+            """);
+
+        diagnostics.Select(Compiler.LocatedText).Should().Equal(["Spelled", "Aliased"],
+            "an attribute of the same name in another namespace is not ours; the full name and an alias are");
+    }
+
+    [KataFact]
+    public async Task The_fix_keeps_layout_and_fixes_an_enclosing_type()
+    {
+        string fixedCode = await Compiler.ApplyFixAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """
+            namespace N
+            {
+                internal static class Outer
+                {
+                    [Katas.Macros.AutoEquatable]
+                    internal readonly partial struct Inner
+                    {
+                    }
+                }
+            }
+            """);
+
+        fixedCode.Should().Be(Attributes + """
+            namespace N
+            {
+                internal static partial class Outer
+                {
+                    [Katas.Macros.AutoEquatable]
+                    internal readonly partial struct Inner
+                    {
+                    }
+                }
+            }
+            """, "the enclosing class gets 'partial' after its other modifiers");
+        Compiler.Errors(Compiler.Compile(fixedCode)).Should().BeEmpty("the fixed code compiles");
+    }
+
+    [KataFact]
+    public async Task A_record_struct_and_a_type_without_modifiers_are_fixed()
+    {
+        string fixedCode = await Compiler.ApplyFixAllAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """
+            [Katas.Macros.AutoEquatable] record struct R(int X);
+
+            [Katas.Macros.AutoEquatable]
+            // a comment between the attribute and the type
+            class C { }
+            """);
+
+        fixedCode.Should().Be(Attributes + """
+            [Katas.Macros.AutoEquatable] partial record struct R(int X);
+
+            [Katas.Macros.AutoEquatable]
+            // a comment between the attribute and the type
+            partial class C { }
+            """, "'partial' goes just before the type keyword and the comment stays where it was");
+    }
+
+    [KataFact]
+    public async Task Generated_code_is_not_analysed()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await Compiler.AnalyzeAsync(new PartialTypeAnalyzer(), Attributes, """
+            // <auto-generated/>
+            [Katas.Macros.AutoEquatable]
+            public class FromATool { }
+            """);
+
+        diagnostics.Should().BeEmpty("a diagnostic in generated code is one nobody can fix");
+    }
+}
