@@ -2,7 +2,22 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
+// The compiler's first use in a process costs seconds (loading and JIT-compiling Roslyn): it is paid
+// once, before the first test, instead of inside one test's time limit.
+[assembly: AssemblyFixture(typeof(Katas.CompileTime.Tests.CompilerWarmUp))]
+
 namespace Katas.CompileTime.Tests;
+
+/// <summary>Compiles and emits one small program before any test runs (see the assembly attribute above).</summary>
+public sealed class CompilerWarmUp
+{
+    public CompilerWarmUp()
+    {
+        using var stream = new MemoryStream();
+        CSharpCompilation.Create("Katas.WarmUp", [CSharpSyntaxTree.ParseText("public static class WarmUp { public const int Answer = 42; }")],
+            [Net100.References.SystemRuntime], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(stream);
+    }
+}
 
 /// <summary>Compiles C# declarations in memory, only far enough to learn the compiler's errors (no emit).</summary>
 internal static class SnippetCompiler
