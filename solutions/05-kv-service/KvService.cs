@@ -51,5 +51,28 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
         return Task.FromResult(new CompareAndSwapResponse { Version = entry.Version });
     }
 
-    // List, Watch and TTL are later steps of the module; until then they answer Unimplemented (the base class does).
+    public override Task<ListResponse> List(ListRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.PageSize < 0)
+        {
+            throw Invalid("page_size", "must not be negative.");
+        }
+
+        // 0 asks for the default; more than the limit gets the limit (as Google's API guidelines advise).
+        int pageSize = request.PageSize == 0 ? limits.DefaultPageSize : Math.Min(request.PageSize, limits.MaxPageSize);
+        KvPage page = store.List(request.Prefix, pageSize, request.PageToken);
+        var response = new ListResponse { NextPageToken = page.NextPageToken ?? "" };
+        foreach (KvEntry entry in page.Entries)
+        {
+            response.Entries.Add(new Entry { Key = entry.Key, Value = ByteString.CopyFrom(entry.Value.Span), Version = entry.Version });
+        }
+
+        return Task.FromResult(response);
+    }
+
+    // The wire name of a field, for the interceptor's InvalidArgument detail.
+    private static ArgumentException Invalid(string field, string message) => new(message, field);
+
+    // Watch and TTL are later steps of the module; until then they answer Unimplemented (the base class does).
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Katas.KvService.Tests;
 
-[Exercise("5.4", "Compare-and-swap on a per-key version", Points = 15, StudentFiles = "KvStore.cs", BuildsOn = "5.1", Hint = """
+[Exercise("5.4", "Compare-and-swap on a per-key version", Points = 15, StudentFiles = "KvStore.CompareAndSwap.cs", BuildsOn = "5.1", Hint = """
     Compare-and-swap is how clients update a key without a lock of their own: read it, compute, and write
     back only if nobody wrote in between. The store must make "is it still at version v?" and "write" one
     indivisible step. What goes wrong if two clients both read version 3 and both ask to swap?

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Katas.KvService.Tests;
 
-[Exercise("5.2", "Validation and error mapping to gRPC status codes", Points = 15, StudentFiles = "KvRequestValidator.cs, ErrorMappingInterceptor.cs", BuildsOn = "5.1", Hint = """
+[Exercise("5.2", "Validation and error mapping to gRPC status codes", Points = 15, StudentFiles = "KvRequestValidator.cs ErrorMappingInterceptor.cs", BuildsOn = "5.1 5.4", Hint = """
     A client can only act on what the status tells it: which field was wrong, that a key is missing, which
     version a key is really at. And it must never learn how the server failed inside. Where is the one place
     every handler's exception passes through, and what should leave it for an exception nobody expected?

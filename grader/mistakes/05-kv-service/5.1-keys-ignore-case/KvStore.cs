@@ -5,15 +5,12 @@ namespace Katas.KvService;
 /// The service's storage core: an in-memory map of keys to versioned values, safe to call from many threads.
 /// Values are copied in and out, so no caller can change what is stored behind the store's back.
 /// </summary>
-public sealed class KvStore
+public sealed partial class KvStore
 {
     // One lock guards the map: every operation is a short critical section, and compare-and-swap needs its
     // check and its write to be one step. A SortedDictionary keeps keys in ordinal order for prefix scans.
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, KvEntry> _entries = new(StringComparer.OrdinalIgnoreCase); // bug
-
-    /// <summary>For tests: called inside CompareAndSwap after the version matched and before the write.</summary>
-    public Action<string>? OnVersionMatched { get; set; }
 
     /// <summary>Exercise 5.1: stores a copy of <paramref name="value"/>; returns the entry with its new version.</summary>
     public KvEntry Put(string key, ReadOnlySpan<byte> value)
@@ -47,31 +44,6 @@ public sealed class KvStore
         lock (_gate)
         {
             return _entries.Remove(key);
-        }
-    }
-
-    /// <summary>
-    /// Exercise 5.4: writes <paramref name="value"/> only if <paramref name="key"/> is at
-    /// <paramref name="expectedVersion"/> (0: the key must not exist); otherwise throws VersionMismatchException.
-    /// </summary>
-    public KvEntry CompareAndSwap(string key, long expectedVersion, ReadOnlySpan<byte> value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        byte[] copy = value.ToArray();
-        lock (_gate)
-        {
-            // The check and the write are one critical section: no other writer can slip in between.
-            long current = _entries.TryGetValue(key, out KvEntry? entry) ? entry.Version : 0;
-            if (current != expectedVersion)
-            {
-                throw new VersionMismatchException(key, expectedVersion, current);
-            }
-
-            OnVersionMatched?.Invoke(key);
-            var swapped = new KvEntry(key, copy, current + 1);
-            _entries[key] = swapped;
-            return swapped;
         }
     }
 }
