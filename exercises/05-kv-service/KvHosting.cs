@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Katas.KvService;
+
+/// <summary>Given code, the same in both trees: how a host (the server, the tests' TestServer) wires the service up.</summary>
+public static class KvHosting
+{
+    /// <summary>Registers gRPC with the error-mapping interceptor, one store, and the limits.</summary>
+    public static IServiceCollection AddKvService(this IServiceCollection services, KvLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        services.AddSingleton(limits ?? new KvLimits());
+        services.AddSingleton<KvStore>();
+        return services;
+    }
+
+    /// <summary>Maps the Kv service's endpoints.</summary>
+    public static IEndpointRouteBuilder MapKvService(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<KvService>();
+        return endpoints;
+    }
+}

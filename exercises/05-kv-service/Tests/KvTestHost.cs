@@ -1,0 +1,49 @@
+using Grpc.Net.Client;
+using Katas.KvService.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Katas.KvService.Tests;
+
+/// <summary>The service in the test process: ASP.NET Core's in-memory TestServer, and a client on a channel to it.</summary>
+public sealed class KvTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly GrpcChannel _channel;
+
+    private KvTestHost(WebApplication app, GrpcChannel channel)
+    {
+        _app = app;
+        _channel = channel;
+        Client = new Kv.KvClient(channel);
+    }
+
+    public Kv.KvClient Client { get; }
+
+    public KvStore Store => _app.Services.GetRequiredService<KvStore>();
+
+    public static async Task<KvTestHost> StartAsync(KvLimits? limits = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddKvService(limits);
+        WebApplication app = builder.Build();
+        app.MapKvService();
+        await app.StartAsync();
+        var channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
+        {
+            HttpHandler = app.GetTestServer().CreateHandler(),
+        });
+        return new KvTestHost(app, channel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,56 @@
+// Mistake: Delete leaves a tombstone behind, so a key written after its delete carries on from its old version.
+namespace Katas.KvService;
+
+/// <summary>
+/// The service's storage core: an in-memory map of keys to versioned values, safe to call from many threads.
+/// Values are copied in and out, so no caller can change what is stored behind the store's back.
+/// </summary>
+public sealed partial class KvStore
+{
+    // One lock guards the map: every operation is a short critical section, and compare-and-swap needs its
+    // check and its write to be one step. A SortedDictionary keeps keys in ordinal order for prefix scans.
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, KvEntry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Exercise 5.1: stores a copy of <paramref name="value"/>; returns the entry with its new version.</summary>
+    public KvEntry Put(string key, ReadOnlySpan<byte> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        byte[] copy = value.ToArray();
+        lock (_gate)
+        {
+            long version = _entries.TryGetValue(key, out KvEntry? current) ? Math.Abs(current.Version) + 1 : 1;
+            var entry = new KvEntry(key, copy, version);
+            _entries[key] = entry;
+            return entry;
+        }
+    }
+
+    /// <summary>Exercise 5.1: the entry of <paramref name="key"/>, or null when it is absent.</summary>
+    public KvEntry? Get(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            // Entries are immutable and their arrays are never handed out writable, so the stored one is safe to share.
+            KvEntry? entry = _entries.GetValueOrDefault(key);
+            return entry is { Version: > 0 } ? entry : null;
+        }
+    }
+
+    /// <summary>Exercise 5.1: removes <paramref name="key"/>; false when it was absent.</summary>
+    public bool Delete(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(key, out KvEntry? entry) || entry.Version < 0)
+            {
+                return false;
+            }
+
+            _entries[key] = entry with { Version = -entry.Version }; // bug: a tombstone instead of a removal
+            return true;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Katas.KvService;
+
+/// <summary>Exercise 5.4: compare-and-swap, the store's one conditional write.</summary>
+public sealed partial class KvStore
+{
+    /// <summary>For tests: called inside CompareAndSwap after the version matched and before the write.</summary>
+    public Action<string>? OnVersionMatched { get; set; }
+
+    /// <summary>
+    /// Exercise 5.4: writes <paramref name="value"/> only if <paramref name="key"/> is at
+    /// <paramref name="expectedVersion"/> (0: the key must not exist); otherwise throws VersionMismatchException.
+    /// </summary>
+    public KvEntry CompareAndSwap(string key, long expectedVersion, ReadOnlySpan<byte> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        byte[] copy = value.ToArray();
+        lock (_gate)
+        {
+            // The check and the write are one critical section: no other writer can slip in between.
+            long current = _entries.TryGetValue(key, out KvEntry? entry) ? entry.Version : 0;
+            if (current != expectedVersion)
+            {
+                throw new VersionMismatchException(key, expectedVersion, current);
+            }
+
+            OnVersionMatched?.Invoke(key);
+            var swapped = new KvEntry(key, copy, current + 1);
+            _entries[key] = swapped;
+            return swapped;
+        }
+    }
+}
