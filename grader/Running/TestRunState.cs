@@ -161,7 +161,7 @@ internal sealed class TestRunState(Dictionary<string, ClassOutcome> outcomes, Ha
             return "the test failed, but its message was too large to read (does it print in a loop?)";
         }
 
-        string message = result.Messages.Count > 0 ? result.Messages[0] : "";
+        string message = WithoutStackFrames(result.Messages.Count > 0 ? result.Messages[0] : "");
         string type = result.ExceptionTypes.Count > 0 ? result.ExceptionTypes[0] : "";
         bool assertion = string.Equals(result.Cause, "Assertion", StringComparison.Ordinal) || type.StartsWith("Xunit.Sdk.", StringComparison.Ordinal);
         if (string.Equals(result.Cause, "Timeout", StringComparison.Ordinal))
@@ -173,4 +173,13 @@ internal sealed class TestRunState(Dictionary<string, ClassOutcome> outcomes, Ha
         string shortType = type[(type.LastIndexOf('.') + 1)..];
         return assertion || type.Length == 0 ? message : $"{shortType}: {message}";
     }
+
+    /// <summary>
+    /// An assertion that prints an unexpected exception (FluentAssertions' Throw) puts its stack trace into
+    /// the message: the report shows where the failure is in the student's file instead, so frames go.
+    /// </summary>
+    private static string WithoutStackFrames(string message) =>
+        message.Contains("   at ", StringComparison.Ordinal)
+            ? string.Join('\n', message.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || !line.Contains('(', StringComparison.Ordinal)))
+            : message;
 }
