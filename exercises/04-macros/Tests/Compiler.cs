@@ -33,7 +33,10 @@ public sealed class CompilerWarmUp
 /// </summary>
 public static class Compiler
 {
-    public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+    // Interceptors are allowed only in the namespaces a project names (exercise 4.4 generates into one).
+    public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithFeatures([new("InterceptorsNamespaces", "Katas.Macros.Generated")]);
 
     /// <summary>A library compilation of <paramref name="sources"/> (file i is named Source{i}.cs).</summary>
     public static CSharpCompilation Compile(params string[] sources) =>
