@@ -21,7 +21,7 @@ namespace Katas.Macros.Tests;
     """, Recap = """
     An interceptor replaces a call the compiler can see is constant with a method written at build time:
     the nearest C# has to a function-like macro. The analyzer tells the user when a call cannot be replaced.
-    """)]
+    """, Benchmark = "dotnet run -c Release --project exercises/04-macros/Benchmarks -- --filter '*Hex*' --job short")]
 public sealed class HexInterceptorTests
 {
     private const string Uses = """

@@ -17,7 +17,7 @@ namespace Katas.Macros.Tests;
     """, Recap = """
     A serde-style derive turns a type's shape into straight-line writer calls at build time. System.Text.Json's
     [JsonSerializable] source generation is the production version of what you wrote.
-    """)]
+    """, Benchmark = "dotnet run -c Release --project exercises/04-macros/Benchmarks -- --filter '*Serialize*' --job short")]
 public sealed class SerializeTests
 {
     private const string Order = TestSources.Order;

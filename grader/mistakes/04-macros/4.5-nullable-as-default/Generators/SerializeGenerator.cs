@@ -137,26 +137,54 @@ public sealed class SerializeGenerator : IIncrementalGenerator
 
         string i = indent;
         code.Append(i).Append("partial ").Append(type.Keyword).Append(' ').Append(type.Name).Append('\n').Append(i).Append("{\n");
+        // Property names escaped and encoded once per type, as System.Text.Json's own generator does.
+        for (int m = 0; m < type.Members.Count; m++)
+        {
+            code.Append(i).Append("    private static readonly global::System.Text.Json.JsonEncodedText __JsonName").Append(m)
+                .Append(" = global::System.Text.Json.JsonEncodedText.Encode(\"").Append(type.Members[m].JsonName).Append("\");\n");
+        }
+
+        code.Append(i).Append("    [global::System.ThreadStatic]\n");
+        code.Append(i).Append("    private static global::System.Buffers.ArrayBufferWriter<byte>? __JsonBuffer;\n\n");
+        code.Append(i).Append("    [global::System.ThreadStatic]\n");
+        code.Append(i).Append("    private static global::System.Text.Json.Utf8JsonWriter? __JsonWriter;\n\n");
         code.Append(i).Append("    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)\n");
         code.Append(i).Append("    {\n");
         code.Append(i).Append("        global::System.ArgumentNullException.ThrowIfNull(writer);\n");
         code.Append(i).Append("        writer.WriteStartObject();\n");
-        foreach (SerializedMember member in type.Members)
+        for (int m = 0; m < type.Members.Count; m++)
         {
-            code.Append(i).Append("        writer.WritePropertyName(\"").Append(member.JsonName).Append("\");\n");
-            WriteValue(code, i + "        ", member.Shape, member.Expression, depth: 0);
+            code.Append(i).Append("        writer.WritePropertyName(__JsonName").Append(m).Append(");\n");
+            WriteValue(code, i + "        ", type.Members[m].Shape, type.Members[m].Expression, depth: 0);
         }
 
         code.Append(i).Append("        writer.WriteEndObject();\n");
         code.Append(i).Append("    }\n\n");
         code.Append(i).Append("    public string ToJson()\n");
         code.Append(i).Append("    {\n");
-        code.Append(i).Append("        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();\n");
-        code.Append(i).Append("        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))\n");
+        // One buffer and writer per thread, reused: a new pair per call costs more than the writing. Taken out
+        // of the fields while in use, so a getter that calls ToJson again gets a pair of its own; a buffer
+        // grown past 64 KiB is dropped rather than kept for the thread's lifetime.
+        code.Append(i).Append("        var buffer = __JsonBuffer ?? new global::System.Buffers.ArrayBufferWriter<byte>(1024);\n");
+        code.Append(i).Append("        var writer = __JsonWriter ?? new global::System.Text.Json.Utf8JsonWriter(buffer);\n");
+        code.Append(i).Append("        __JsonBuffer = null;\n");
+        code.Append(i).Append("        __JsonWriter = null;\n");
+        code.Append(i).Append("        try\n");
         code.Append(i).Append("        {\n");
+        code.Append(i).Append("            writer.Reset(buffer);\n");
         code.Append(i).Append("            WriteJson(writer);\n");
-        code.Append(i).Append("        }\n\n");
-        code.Append(i).Append("        return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);\n");
+        code.Append(i).Append("            writer.Flush();\n");
+        code.Append(i).Append("            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);\n");
+        code.Append(i).Append("        }\n");
+        code.Append(i).Append("        finally\n");
+        code.Append(i).Append("        {\n");
+        code.Append(i).Append("            buffer.ResetWrittenCount();\n");
+        code.Append(i).Append("            if (buffer.Capacity <= 64 * 1024)\n");
+        code.Append(i).Append("            {\n");
+        code.Append(i).Append("                __JsonBuffer = buffer;\n");
+        code.Append(i).Append("                __JsonWriter = writer;\n");
+        code.Append(i).Append("            }\n");
+        code.Append(i).Append("        }\n");
         code.Append(i).Append("    }\n");
         code.Append(i).Append("}\n");
         while (indent.Length > 0)
