@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace Katas.Statistics.Tests;
 
@@ -54,5 +55,25 @@ public static class Reference
         }
 
         return ([.. trainX], [.. trainY], [.. testX], [.. testY]);
+    }
+
+    /// <summary>The breast-cancer split standardised with the training rows' mean and population sd, labels −1 and +1 (exercise 6.12).</summary>
+    public static (double[][] TrainX, int[] TrainY, double[][] TestX, int[] TestY) SvmSplit()
+    {
+        (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Split("breast-cancer.csv");
+        int width = trainX[0].Length;
+        double[] mean = [.. Enumerable.Range(0, width).Select(j => trainX.Average(r => r[j]))];
+        double[] sd = [.. Enumerable.Range(0, width).Select(j => Math.Sqrt(trainX.Average(r => (r[j] - mean[j]) * (r[j] - mean[j]))))];
+        double[][] Scale(double[][] rows) => [.. rows.Select(r => r.Select((v, j) => (v - mean[j]) / sd[j]).ToArray())];
+        int[] Signed(int[] labels) => [.. labels.Select(v => v == 1 ? 1 : -1)];
+        return (Scale(trainX), Signed(trainY), Scale(testX), Signed(testY));
+    }
+
+    /// <summary>The two-moons rows of one split ("train" or "test") as a matrix and a vector of 0/1 labels (exercise 6.13).</summary>
+    public static (Matrix<double> X, Vector<double> Y) Moons(string split)
+    {
+        (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Split("two-moons.csv");
+        (double[][] x, int[] y) = split == "train" ? (trainX, trainY) : (testX, testY);
+        return (Matrix<double>.Build.DenseOfRowArrays(x), Vector<double>.Build.DenseOfEnumerable(y.Select(v => (double)v)));
     }
 }

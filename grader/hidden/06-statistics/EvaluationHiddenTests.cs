@@ -1,0 +1,68 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Katas.Statistics.HiddenTests;
+
+[HiddenTests("6.14")]
+public sealed class EvaluationHiddenTests
+{
+    [KataFact]
+    public void AUC_is_1_for_a_perfect_ranking_one_half_for_constant_scores_and_0_reversed()
+    {
+        int[] labels = [0, 0, 1, 1];
+
+        Evaluation.RocAuc(labels, [0.1, 0.2, 0.8, 0.9]).Should().Be(1);
+        Evaluation.RocAuc(labels, [0.5, 0.5, 0.5, 0.5]).Should().Be(0.5, "every pair is a tie: one half each");
+        Evaluation.RocAuc(labels, [0.9, 0.8, 0.2, 0.1]).Should().Be(0);
+        Evaluation.RocAuc(labels, [1, 2, 3, 400]).Should().Be(Evaluation.RocAuc(labels, [1, 2, 3, 4]), "only the order of the scores matters");
+    }
+
+    [KataFact]
+    public void A_class_never_predicted_scores_0_not_NaN()
+    {
+        int[,] confusion = Evaluation.ConfusionMatrix([0, 1, 2, 2], [0, 0, 2, 2], classCount: 3);
+
+        Evaluation.Precision(confusion)[1].Should().Be(0, "nothing was predicted 1: scikit-learn's zero_division=0");
+        Evaluation.Recall(confusion)[1].Should().Be(0);
+        Evaluation.F1(confusion)[1].Should().Be(0);
+        Evaluation.Precision(confusion)[0].Should().Be(0.5);
+    }
+
+    [KataFact]
+    public void Ridge_with_alpha_0_is_least_squares_and_the_intercept_is_not_penalised()
+    {
+        Matrix<double> x = Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0, 4.0]);
+        Vector<double> y = Vector<double>.Build.DenseOfArray([103.0, 105.0, 107.0, 109.0]);
+
+        (Vector<double> w, double b) = Evaluation.Ridge(x, y, alpha: 0);
+        (Vector<double> shrunk, double shrunkIntercept) = Evaluation.Ridge(x, y, alpha: 1e6);
+
+        w[0].Should().BeApproximately(2, 1e-9);
+        b.Should().BeApproximately(101, 1e-9);
+        shrunk[0].Should().BeApproximately(0, 1e-4, "a huge α drives the weights to 0");
+        shrunkIntercept.Should().BeApproximately(106, 1e-3, "but not the intercept, which becomes the mean of y");
+    }
+
+    [KataFact]
+    public void Leave_one_out_is_k_fold_with_k_equal_to_n()
+    {
+        IReadOnlyList<(int[] Train, int[] Test)> folds = Evaluation.KFold(5, 5);
+
+        folds.Should().HaveCount(5);
+        folds.Select(f => f.Test.Single()).Should().Equal(0, 1, 2, 3, 4);
+        folds[2].Train.Should().Equal(0, 1, 3, 4);
+    }
+
+    [KataFact]
+    public void Bad_input_gets_a_clear_error()
+    {
+        FluentActions.Invoking(() => Evaluation.KFold(3, 4)).Should().Throw<ArgumentOutOfRangeException>("four folds of three rows would leave one empty");
+        FluentActions.Invoking(() => Evaluation.KFold(10, 1)).Should().Throw<ArgumentOutOfRangeException>("one fold has no training rows");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, 1.0, 0)).Should().Throw<ArgumentOutOfRangeException>("no training rows");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, 0, 0)).Should().Throw<ArgumentOutOfRangeException>("no test rows");
+        FluentActions.Invoking(() => Evaluation.RocAuc([1, 1], [0.3, 0.4])).Should().Throw<ArgumentException>("AUC needs both classes");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 1], [0.3, double.NaN])).Should().Throw<ArgumentException>("a NaN score has no rank");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 3], [0, 1], 3)).Should().Throw<ArgumentException>("class 3 of 3 classes (0 to 2)");
+        FluentActions.Invoking(() => Evaluation.Rmse([], [])).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Evaluation.Rmse([1, 2], [1])).Should().Throw<ArgumentException>();
+    }
+}
