@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Katas.KvService.Protocol;
 
@@ -16,7 +17,8 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
         ArgumentNullException.ThrowIfNull(request);
         KvRequestValidator.ValidateKey(request.Key, limits);
         KvRequestValidator.ValidateValue(request.Value.Span, limits);
-        KvEntry entry = store.Put(request.Key, request.Value.Span);
+        TimeSpan? ttl = TimeToLive(request);
+        KvEntry entry = ttl is null ? store.Put(request.Key, request.Value.Span) : store.Put(request.Key, request.Value.Span, ttl);
         return Task.FromResult(new PutResponse { Version = entry.Version });
     }
 
@@ -71,8 +73,29 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
         return Task.FromResult(response);
     }
 
+    // A Duration can carry seconds and nanos of opposite signs, or more than a TimeSpan holds: neither is a TTL.
+    private TimeSpan? TimeToLive(PutRequest request)
+    {
+        if (request.Ttl is not { } duration)
+        {
+            return null;
+        }
+
+        if (duration.Seconds < 0 || duration.Nanos < 0 || duration.Nanos >= Duration.NanosecondsPerSecond || (duration.Seconds == 0 && duration.Nanos == 0))
+        {
+            throw Invalid("ttl", "must be a positive duration.");
+        }
+
+        if (duration.Seconds > (long)limits.MaxTtl.TotalSeconds)
+        {
+            throw Invalid("ttl", $"is {duration.Seconds} s; the limit is {(long)limits.MaxTtl.TotalSeconds} s.");
+        }
+
+        return duration.ToTimeSpan();
+    }
+
     // The wire name of a field, for the interceptor's InvalidArgument detail.
     private static ArgumentException Invalid(string field, string message) => new(message, field);
 
-    // Watch and TTL are later steps of the module; until then they answer Unimplemented (the base class does).
+    // Watch is a later step of the module; until then it answers Unimplemented (the base class does).
 }

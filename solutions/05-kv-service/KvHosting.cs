@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Katas.KvService;
 
 /// <summary>Given code, the same in both trees: how a host (the server, the tests' TestServer) wires the service up.</summary>
 public static class KvHosting
 {
-    /// <summary>Registers gRPC with the error-mapping interceptor, one store, and the limits.</summary>
+    /// <summary>
+    /// Registers gRPC with the error-mapping interceptor, one store on the registered TimeProvider (the system
+    /// clock unless a test registered its own first), the background sweep of expired keys, and the limits.
+    /// </summary>
     public static IServiceCollection AddKvService(this IServiceCollection services, KvLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddSingleton(limits ?? new KvLimits());
-        services.AddSingleton<KvStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new KvStore(provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<KvSweeper>();
         return services;
     }
 
