@@ -2,15 +2,16 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Katas.KvService.Protocol;
+using Microsoft.Extensions.Hosting;
 
 namespace Katas.KvService;
 
 /// <summary>
 /// Given code, the same in both trees: the gRPC face of the service. It validates each request (5.2), calls the
-/// store (5.1, 5.4) and translates the result into messages; failures are exceptions that
-/// ErrorMappingInterceptor (5.2) turns into statuses.
+/// store (5.1, 5.3, 5.4, 5.5) and translates the result into messages; failures are exceptions that
+/// ErrorMappingInterceptor (5.2) turns into statuses. Watch (5.6) streams the store's change feed.
 /// </summary>
-public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
+public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLifetime lifetime) : Kv.KvBase
 {
     public override Task<PutResponse> Put(PutRequest request, ServerCallContext context)
     {
@@ -19,7 +20,7 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
         KvRequestValidator.ValidateValue(request.Value.Span, limits);
         TimeSpan? ttl = TimeToLive(request);
         KvEntry entry = ttl is null ? store.Put(request.Key, request.Value.Span) : store.Put(request.Key, request.Value.Span, ttl);
-        return Task.FromResult(new PutResponse { Version = entry.Version });
+        return Task.FromResult(new PutResponse { Version = entry.Version, Revision = entry.Revision });
     }
 
     public override Task<GetResponse> Get(GetRequest request, ServerCallContext context)
@@ -39,7 +40,8 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
             throw new KeyNotFoundException($"Key '{request.Key}' does not exist.");
         }
 
-        return Task.FromResult(new DeleteResponse());
+        // Delete reports no revision of its own; the store's, read after it, is the delete's or a later one's.
+        return Task.FromResult(new DeleteResponse { Revision = store.Revision });
     }
 
     public override Task<CompareAndSwapResponse> CompareAndSwap(CompareAndSwapRequest request, ServerCallContext context)
@@ -50,7 +52,7 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
         KvRequestValidator.ValidateVersion(request.ExpectedVersion);
 
         KvEntry entry = store.CompareAndSwap(request.Key, request.ExpectedVersion, request.Value.Span);
-        return Task.FromResult(new CompareAndSwapResponse { Version = entry.Version });
+        return Task.FromResult(new CompareAndSwapResponse { Version = entry.Version, Revision = entry.Revision });
     }
 
     public override Task<ListResponse> List(ListRequest request, ServerCallContext context)
@@ -72,6 +74,47 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
 
         return Task.FromResult(response);
     }
+
+    public override async Task Watch(WatchRequest request, IServerStreamWriter<WatchEvent> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseStream);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.StartRevision < 0)
+        {
+            throw Invalid("start_revision", "must not be negative (0: from now on).");
+        }
+
+        // The stream ends when the client cancels (or its deadline passes), or when the host stops: a graceful
+        // shutdown ends every watch, with the revision to resume from, so that draining never waits for it.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        long next = request.StartRevision;
+        try
+        {
+            await foreach (KvChange change in store.Changes.Watch(request.Prefix, request.StartRevision, ended.Token))
+            {
+                await responseStream.WriteAsync(ToEvent(change), ended.Token);
+                next = change.Revision + 1;
+            }
+        }
+        catch (RevisionCompactedException compacted)
+        {
+            // As etcd answers a compacted revision: the client starts over from a fresh read.
+            throw new RpcException(new Status(StatusCode.OutOfRange, compacted.Message));
+        }
+        catch (WatchOverflowException overflow)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, overflow.Message));
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again from revision {next}."));
+        }
+    }
+
+    private static WatchEvent ToEvent(KvChange change) => change.Kind == KvChangeKind.Put
+        ? new WatchEvent { Kind = WatchEvent.Types.Kind.Put, Key = change.Entry.Key, Value = ByteString.CopyFrom(change.Entry.Value.Span), Version = change.Entry.Version, Revision = change.Revision }
+        : new WatchEvent { Kind = WatchEvent.Types.Kind.Delete, Key = change.Entry.Key, Revision = change.Revision };
 
     // A Duration can carry seconds and nanos of opposite signs, or more than a TimeSpan holds: neither is a TTL.
     private TimeSpan? TimeToLive(PutRequest request)
@@ -96,6 +139,4 @@ public sealed class KvService(KvStore store, KvLimits limits) : Kv.KvBase
 
     // The wire name of a field, for the interceptor's InvalidArgument detail.
     private static ArgumentException Invalid(string field, string message) => new(message, field);
-
-    // Watch is a later step of the module; until then it answers Unimplemented (the base class does).
 }

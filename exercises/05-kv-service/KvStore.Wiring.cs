@@ -1,14 +1,17 @@
 namespace Katas.KvService;
 
 /// <summary>
-/// Given code, the same in both trees: what the store is built from. The clock decides when a key with a time to
-/// live expires (5.5); the tests pass a fake one, so no test ever waits for time to pass.
+/// Given code, the same in both trees: what the store is built from, and the one way a write leaves it. The clock
+/// decides when a key with a time to live expires (5.5; the tests pass a fake one, so no test ever waits for
+/// time to pass); the change feed numbers the writes and tells watchers (5.6).
 /// </summary>
 public sealed partial class KvStore
 {
     private readonly TimeProvider _time;
+    private readonly ChangeFeed _changes;
+    private long _revision;
 
-    /// <summary>A store on the system clock.</summary>
+    /// <summary>A store on the system clock, with a feed of the default capacities.</summary>
     public KvStore()
         : this(TimeProvider.System)
     {
@@ -16,11 +19,38 @@ public sealed partial class KvStore
 
     /// <summary>A store that reads the time from <paramref name="time"/>.</summary>
     public KvStore(TimeProvider time)
+        : this(time, new ChangeFeed())
+    {
+    }
+
+    /// <summary>A store that reads the time from <paramref name="time"/> and publishes its writes to <paramref name="changes"/>.</summary>
+    public KvStore(TimeProvider time, ChangeFeed changes)
     {
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(changes);
         _time = time;
+        _changes = changes;
+        _revision = changes.StartRevision;
     }
 
     /// <summary>The clock the store reads: a key whose ExpiresAt is at or before its UTC now has expired.</summary>
     public TimeProvider Time => _time;
+
+    /// <summary>Where the store's writes are published, numbered (5.6).</summary>
+    public ChangeFeed Changes => _changes;
+
+    /// <summary>The revision of the latest write that went through <see cref="Commit"/>.</summary>
+    public long Revision => Volatile.Read(ref _revision);
+
+    /// <summary>
+    /// Every write calls this once, inside its critical section, before it changes the map: the change gets the
+    /// next revision and reaches the watchers in the order of the writes. Returns the entry with its revision,
+    /// the one to store. A removal passes its key with an empty value and version 0.
+    /// </summary>
+    internal KvEntry Commit(KvChangeKind kind, KvEntry entry)
+    {
+        KvChange change = _changes.Publish(kind, entry);
+        Volatile.Write(ref _revision, change.Revision);
+        return change.Entry;
+    }
 }

@@ -18,7 +18,11 @@ public static class KvHosting
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddSingleton(limits ?? new KvLimits());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new KvStore(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider =>
+        {
+            KvLimits configured = provider.GetRequiredService<KvLimits>();
+            return new KvStore(provider.GetRequiredService<TimeProvider>(), new ChangeFeed(configured.WatchHistory, configured.WatcherBuffer));
+        });
         services.AddHostedService<KvSweeper>();
         return services;
     }

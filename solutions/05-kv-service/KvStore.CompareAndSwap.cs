@@ -26,7 +26,7 @@ public sealed partial class KvStore
             }
 
             OnVersionMatched?.Invoke(key);
-            var swapped = new KvEntry(key, copy, current + 1);
+            KvEntry swapped = Commit(KvChangeKind.Put, new KvEntry(key, copy, current + 1));
             _entries[key] = swapped;
             return swapped;
         }

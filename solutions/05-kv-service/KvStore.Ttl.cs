@@ -29,7 +29,7 @@ public sealed partial class KvStore
             // The TTL counts from this write, not from the key's first one: a key kept alive by writes stays.
             DateTimeOffset expiresAt = _time.GetUtcNow() + timeToLive;
             long version = TryGetLive(key, out KvEntry? current) ? current.Version + 1 : 1;
-            var entry = new KvEntry(key, copy, version) { ExpiresAt = expiresAt };
+            KvEntry entry = Commit(KvChangeKind.Put, new KvEntry(key, copy, version) { ExpiresAt = expiresAt });
             _entries[key] = entry;
             _deadlines.Enqueue(key, expiresAt);
             return entry;
@@ -54,6 +54,7 @@ public sealed partial class KvStore
                 // Only the entry's own expiry counts.
                 if (_entries.TryGetValue(key, out KvEntry? entry) && !IsLive(entry, now))
                 {
+                    Commit(KvChangeKind.Expire, new KvEntry(key, ReadOnlyMemory<byte>.Empty, 0));
                     _entries.Remove(key);
                     removed++;
                 }

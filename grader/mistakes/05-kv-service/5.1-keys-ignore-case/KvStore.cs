@@ -21,7 +21,7 @@ public sealed partial class KvStore
         {
             // An expired key (5.5) is gone: its next write starts over at version 1, and without a TTL.
             long version = TryGetLive(key, out KvEntry? current) ? current.Version + 1 : 1;
-            var entry = new KvEntry(key, copy, version);
+            KvEntry entry = Commit(KvChangeKind.Put, new KvEntry(key, copy, version));
             _entries[key] = entry;
             return entry;
         }
@@ -45,7 +45,13 @@ public sealed partial class KvStore
         lock (_gate)
         {
             // An expired key is already gone for the caller; the sweep (5.5) reclaims it.
-            return TryGetLive(key, out _) && _entries.Remove(key);
+            if (!TryGetLive(key, out _))
+            {
+                return false;
+            }
+
+            Commit(KvChangeKind.Delete, new KvEntry(key, ReadOnlyMemory<byte>.Empty, 0));
+            return _entries.Remove(key);
         }
     }
 }

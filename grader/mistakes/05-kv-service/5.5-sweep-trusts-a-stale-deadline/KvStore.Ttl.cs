@@ -30,7 +30,7 @@ public sealed partial class KvStore
             // The TTL counts from this write, not from the key's first one: a key kept alive by writes stays.
             DateTimeOffset expiresAt = _time.GetUtcNow() + timeToLive;
             long version = TryGetLive(key, out KvEntry? current) ? current.Version + 1 : 1;
-            var entry = new KvEntry(key, copy, version) { ExpiresAt = expiresAt };
+            KvEntry entry = Commit(KvChangeKind.Put, new KvEntry(key, copy, version) { ExpiresAt = expiresAt });
             _entries[key] = entry;
             _deadlines.Enqueue(key, expiresAt);
             return entry;
@@ -51,8 +51,10 @@ public sealed partial class KvStore
             for (int looked = 0; looked < maxDeadlines && _deadlines.TryPeek(out string? key, out DateTimeOffset deadline) && deadline <= now; looked++)
             {
                 _deadlines.Dequeue();
-                if (_entries.Remove(key)) // bug: the key may have been written again, with a later deadline or none
+                if (_entries.ContainsKey(key)) // bug: the key may have been written again, with a later deadline or none
                 {
+                    Commit(KvChangeKind.Expire, new KvEntry(key, ReadOnlyMemory<byte>.Empty, 0));
+                    _entries.Remove(key);
                     removed++;
                 }
             }
