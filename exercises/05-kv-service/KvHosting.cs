@@ -11,17 +11,38 @@ public static class KvHosting
     /// <summary>
     /// Registers gRPC with the error-mapping interceptor, one store on the registered TimeProvider (the system
     /// clock unless a test registered its own first), the background sweep of expired keys, and the limits.
+    /// With a <see cref="KvStorageOptions.DataDirectory"/>, the store is durable: its journal is read back on
+    /// start (before the server listens: the sweep, a hosted service, asks for the store) and logs every write.
     /// </summary>
-    public static IServiceCollection AddKvService(this IServiceCollection services, KvLimits? limits = null)
+    public static IServiceCollection AddKvService(this IServiceCollection services, KvLimits? limits = null, KvStorageOptions? storage = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddSingleton(limits ?? new KvLimits());
         services.TryAddSingleton(TimeProvider.System);
+        if (!string.IsNullOrEmpty(storage?.DataDirectory))
+        {
+            // A singleton the container disposes on shutdown: DisposeAsync drains the log.
+            services.AddSingleton(_ => KvJournal.Open(storage));
+        }
+
         services.AddSingleton(provider =>
         {
             KvLimits configured = provider.GetRequiredService<KvLimits>();
-            return new KvStore(provider.GetRequiredService<TimeProvider>(), new ChangeFeed(configured.WatchHistory, configured.WatcherBuffer));
+            KvJournal? journal = provider.GetService<KvJournal>();
+            var feed = new ChangeFeed(configured.WatchHistory, configured.WatcherBuffer, journal?.RecoveredRevision ?? 0);
+            var store = new KvStore(provider.GetRequiredService<TimeProvider>(), feed, journal);
+            if (journal is not null)
+            {
+                foreach (KvEntry entry in journal.Recovered)
+                {
+                    store.Restore(entry);
+                }
+
+                journal.ReleaseRecovered();
+            }
+
+            return store;
         });
         services.AddHostedService<KvSweeper>();
         return services;

@@ -13,14 +13,16 @@ namespace Katas.KvService;
 /// </summary>
 public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLifetime lifetime) : Kv.KvBase
 {
-    public override Task<PutResponse> Put(PutRequest request, ServerCallContext context)
+    public override async Task<PutResponse> Put(PutRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         KvRequestValidator.ValidateKey(request.Key, limits);
         KvRequestValidator.ValidateValue(request.Value.Span, limits);
         TimeSpan? ttl = TimeToLive(request);
         KvEntry entry = ttl is null ? store.Put(request.Key, request.Value.Span) : store.Put(request.Key, request.Value.Span, ttl);
-        return Task.FromResult(new PutResponse { Version = entry.Version, Revision = entry.Revision });
+        await DurableAsync(entry.Revision, context);
+        return new PutResponse { Version = entry.Version, Revision = entry.Revision };
     }
 
     public override Task<GetResponse> Get(GetRequest request, ServerCallContext context)
@@ -31,28 +33,34 @@ public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLi
         return Task.FromResult(new GetResponse { Value = ByteString.CopyFrom(entry.Value.Span), Version = entry.Version });
     }
 
-    public override Task<DeleteResponse> Delete(DeleteRequest request, ServerCallContext context)
+    public override async Task<DeleteResponse> Delete(DeleteRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         KvRequestValidator.ValidateKey(request.Key, limits);
         if (!store.Delete(request.Key))
         {
             throw new KeyNotFoundException($"Key '{request.Key}' does not exist.");
         }
 
-        // Delete reports no revision of its own; the store's, read after it, is the delete's or a later one's.
-        return Task.FromResult(new DeleteResponse { Revision = store.Revision });
+        // Delete reports no revision of its own; the store's, read after it, is the delete's or a later one's,
+        // and a later one durable means the delete is too (the log is written in revision order).
+        long revision = store.Revision;
+        await DurableAsync(revision, context);
+        return new DeleteResponse { Revision = revision };
     }
 
-    public override Task<CompareAndSwapResponse> CompareAndSwap(CompareAndSwapRequest request, ServerCallContext context)
+    public override async Task<CompareAndSwapResponse> CompareAndSwap(CompareAndSwapRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         KvRequestValidator.ValidateKey(request.Key, limits);
         KvRequestValidator.ValidateValue(request.Value.Span, limits);
         KvRequestValidator.ValidateVersion(request.ExpectedVersion);
 
         KvEntry entry = store.CompareAndSwap(request.Key, request.ExpectedVersion, request.Value.Span);
-        return Task.FromResult(new CompareAndSwapResponse { Version = entry.Version, Revision = entry.Revision });
+        await DurableAsync(entry.Revision, context);
+        return new CompareAndSwapResponse { Version = entry.Version, Revision = entry.Revision };
     }
 
     public override Task<ListResponse> List(ListRequest request, ServerCallContext context)
@@ -93,6 +101,8 @@ public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLi
         {
             await foreach (KvChange change in store.Changes.Watch(request.Prefix, request.StartRevision, ended.Token))
             {
+                // A watcher learns of a change only once it is on disk: a crash never takes back what it saw.
+                await store.WhenDurableAsync(change.Revision).WaitAsync(ended.Token);
                 await responseStream.WriteAsync(ToEvent(change), ended.Token);
                 next = change.Revision + 1;
             }
@@ -111,6 +121,10 @@ public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLi
             throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again from revision {next}."));
         }
     }
+
+    // Every write is acknowledged only once it is on disk. A client that gives up (cancels, or its deadline
+    // passes) stops waiting; its write may still become durable, as with any write whose reply was lost.
+    private Task DurableAsync(long revision, ServerCallContext context) => store.WhenDurableAsync(revision).WaitAsync(context.CancellationToken);
 
     private static WatchEvent ToEvent(KvChange change) => change.Kind == KvChangeKind.Put
         ? new WatchEvent { Kind = WatchEvent.Types.Kind.Put, Key = change.Entry.Key, Value = ByteString.CopyFrom(change.Entry.Value.Span), Version = change.Entry.Version, Revision = change.Revision }

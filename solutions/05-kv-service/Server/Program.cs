@@ -1,12 +1,16 @@
 using Katas.KvService;
 
-// The Kv service as a program. Settings come from appsettings.json and environment variables (Kv__MaxKeyBytes=...);
+// The Kv service as a program. Settings come from appsettings.json and environment variables (Kv__MaxKeyBytes=...,
+// Kv__Storage__DataDirectory=/data);
 // Kestrel's endpoint there binds 127.0.0.1 only. Ctrl+C or SIGTERM stops it gracefully: the host stops accepting
 // calls and waits up to HostOptions:ShutdownTimeout for the calls in flight.
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the program, whatever the current folder.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 KvLimits limits = builder.Configuration.GetSection("Kv").Get<KvLimits>() ?? new KvLimits();
-builder.Services.AddKvService(limits);
-builder.Services.AddGrpcHealthChecks().AddCheck("kv", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+// With Kv:Storage:DataDirectory set, every acknowledged write is on disk and the store is read back on start.
+KvStorageOptions storage = builder.Configuration.GetSection("Kv:Storage").Get<KvStorageOptions>() ?? new KvStorageOptions();
+builder.Services.AddKvService(limits, storage);
+builder.Services.AddGrpcHealthChecks().AddCheck<KvHealthCheck>("kv");
 builder.Services.AddGrpcReflection();
 
 WebApplication app = builder.Build();
