@@ -11,7 +11,7 @@ namespace Katas.KvService;
 /// store (5.1, 5.3, 5.4, 5.5) and translates the result into messages; failures are exceptions that
 /// ErrorMappingInterceptor (5.2) turns into statuses. Watch (5.6) streams the store's change feed.
 /// </summary>
-public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLifetime lifetime) : Kv.KvBase
+public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLifetime lifetime, KvMetrics metrics) : Kv.KvBase
 {
     public override async Task<PutResponse> Put(PutRequest request, ServerCallContext context)
     {
@@ -97,6 +97,7 @@ public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLi
         // shutdown ends every watch, with the revision to resume from, so that draining never waits for it.
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         long next = request.StartRevision;
+        metrics.WatchOpened();
         try
         {
             await foreach (KvChange change in store.Changes.Watch(request.Prefix, request.StartRevision, ended.Token))
@@ -104,6 +105,7 @@ public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLi
                 // A watcher learns of a change only once it is on disk: a crash never takes back what it saw.
                 await store.WhenDurableAsync(change.Revision).WaitAsync(ended.Token);
                 await responseStream.WriteAsync(ToEvent(change), ended.Token);
+                metrics.WatchEventSent();
                 next = change.Revision + 1;
             }
         }
@@ -120,11 +122,19 @@ public sealed class KvService(KvStore store, KvLimits limits, IHostApplicationLi
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again from revision {next}."));
         }
+        finally
+        {
+            metrics.WatchClosed();
+        }
     }
 
     // Every write is acknowledged only once it is on disk. A client that gives up (cancels, or its deadline
     // passes) stops waiting; its write may still become durable, as with any write whose reply was lost.
-    private Task DurableAsync(long revision, ServerCallContext context) => store.WhenDurableAsync(revision).WaitAsync(context.CancellationToken);
+    private async Task DurableAsync(long revision, ServerCallContext context)
+    {
+        using KvMetrics.DurableWait timing = metrics.TimeDurableWait();
+        await store.WhenDurableAsync(revision).WaitAsync(context.CancellationToken);
+    }
 
     private static WatchEvent ToEvent(KvChange change) => change.Kind == KvChangeKind.Put
         ? new WatchEvent { Kind = WatchEvent.Types.Kind.Put, Key = change.Entry.Key, Value = ByteString.CopyFrom(change.Entry.Value.Span), Version = change.Entry.Version, Revision = change.Revision }

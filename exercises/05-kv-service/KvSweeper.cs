@@ -8,7 +8,7 @@ namespace Katas.KvService;
 /// (lazy expiry); this service removes such keys every <see cref="KvLimits.SweepInterval"/>, a bounded batch per
 /// call, so the memory of keys nobody reads again comes back without one long hold of the store's lock.
 /// </summary>
-public sealed partial class KvSweeper(KvStore store, KvLimits limits, TimeProvider time, ILogger<KvSweeper> logger) : BackgroundService
+public sealed partial class KvSweeper(KvStore store, KvLimits limits, TimeProvider time, KvMetrics metrics, ILogger<KvSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,10 +19,14 @@ public sealed partial class KvSweeper(KvStore store, KvLimits limits, TimeProvid
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 // A full batch means more may be due: go on, letting other callers take the lock in between.
-                while (store.SweepExpired(limits.SweepBatch) == limits.SweepBatch)
+                int removed;
+                do
                 {
+                    removed = store.SweepExpired(limits.SweepBatch);
+                    metrics.Expired(removed);
                     await Task.Yield();
                 }
+                while (removed == limits.SweepBatch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

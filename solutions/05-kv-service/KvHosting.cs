@@ -20,6 +20,8 @@ public static class KvHosting
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddSingleton(limits ?? new KvLimits());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<KvMetrics>();
         if (!string.IsNullOrEmpty(storage?.DataDirectory))
         {
             // A singleton the container disposes on shutdown: DisposeAsync drains the log.
