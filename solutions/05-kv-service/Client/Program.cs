@@ -8,11 +8,13 @@ using Grpc.Net.Client.Configuration;
 using Katas.KvService.Protocol;
 
 // kv put KEY VALUE [--ttl 30s] | get KEY | delete KEY | list [PREFIX] | watch [PREFIX] [--from REV] | health
-// (--address http://127.0.0.1:5050)
+// (--address http://127.0.0.1:5050, or the environment variable KV_ADDRESS)
 var address = new Option<Uri>("--address")
 {
-    Description = "The service's address",
-    DefaultValueFactory = _ => new Uri("http://127.0.0.1:5050"),
+    Description = "The service's address (default: KV_ADDRESS, or http://127.0.0.1:5050)",
+    DefaultValueFactory = _ => Uri.TryCreate(Environment.GetEnvironmentVariable("KV_ADDRESS"), UriKind.Absolute, out Uri? configured)
+        ? configured
+        : new Uri("http://127.0.0.1:5050"),
     Recursive = true,
     CustomParser = result =>
     {
