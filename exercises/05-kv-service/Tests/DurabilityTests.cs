@@ -2,19 +2,21 @@ using System.Text;
 
 namespace Katas.KvService.Tests;
 
-[Exercise("5.7", "Durability: a checksummed log, fsync before ack, group commit, recovery", Points = 20, StudentFiles = "WriteAheadLog.cs", Hint = """
+[Exercise("5.7", "Durability: a checksummed log, fsync before ack, group commit, recovery", Points = 20, StudentFiles = "WriteAheadLog.cs KvStore.Restore.cs", BuildsOn = "5.1", Hint = """
     A write is acknowledged when the client is told it is safe, so it must be on disk by then; but one fsync
     per write caps the service at the disk's fsyncs per second. How can many waiting writers share one fsync?
-    And after a crash the last record may be half written: how does recovery tell a whole record from a torn one?
+    After a crash the last record may be half written: how does recovery tell a whole record from a torn one?
+    And when the log is read back on start, is putting an entry back into the store a new write?
     """, MoreHint = """
     One writer task reads a Channel of (record, TaskCompletionSource): write everything queued, flush once
     (FileStream.Flush(flushToDisk: true) is fsync), then complete the whole batch. Frame each record with its
     length and System.IO.Hashing.Crc32.HashToUInt32 of the payload; recovery stops at the first record whose
     length runs past the end or whose checksum does not match (BinaryPrimitives for the integers).
+    Restore writes the entry into your map as it is, under the lock, without Commit, and remembers its deadline.
     """, Recap = """
     Durability is an ordering: bytes, fsync, then the reply. Group commit amortises the fsync over every
     writer waiting, which is how etcd and databases reach thousands of durable writes a second on one disk;
-    a checksum per record lets recovery stop cleanly at a torn tail.
+    a checksum per record lets recovery stop cleanly at a torn tail, and replay puts back state, not new writes.
     """)]
 public sealed class DurabilityTests
 {
@@ -99,5 +101,21 @@ public sealed class DurabilityTests
         }
 
         WriteAheadLog.Recover(path).Select(Encoding.UTF8.GetString).Should().Equal(["one", "two"], "a record cut short is not a record");
+    }
+
+    [KataFact]
+    public void Restore_puts_a_logged_entry_back_as_it_was()
+    {
+        var store = new KvStore();
+
+        store.Restore(new KvEntry("k", Bytes("logged"), 7) { Revision = 12 });
+        KvEntry? restored = store.Get("k");
+
+        restored.Should().NotBeNull("Restore puts the entry into the store");
+        restored!.Version.Should().Be(7, "a restored entry keeps its logged version (it is not a new write)");
+        restored.Revision.Should().Be(12, "and its revision");
+        restored.Value.ToArray().Should().Equal(Bytes("logged"));
+        store.Revision.Should().Be(0, "Restore commits nothing: the change is in the log already");
+        store.Put("k", Bytes("next")).Version.Should().Be(8, "the next write goes on from the restored version");
     }
 }

@@ -24,11 +24,17 @@ public sealed class KvTestHost : IAsyncDisposable
 
     public KvStore Store => _app.Services.GetRequiredService<KvStore>();
 
-    public static async Task<KvTestHost> StartAsync(KvLimits? limits = null)
+    /// <summary>Starts the service; <paramref name="time"/> (a FakeTimeProvider) replaces the system clock.</summary>
+    public static async Task<KvTestHost> StartAsync(KvLimits? limits = null, TimeProvider? time = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddKvService(limits);
         WebApplication app = builder.Build();
         app.MapKvService();

@@ -1,5 +1,6 @@
 using System.Text;
 using Katas.KvService.Tests;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Katas.KvService.HiddenTests;
 
@@ -76,5 +77,23 @@ public sealed class DurabilityHiddenTests
         }
 
         WriteAheadLog.Recover(path).Select(Encoding.UTF8.GetString).Should().Equal(["stable"], "the log keeps its own copy until it is written");
+    }
+
+    [KataFact]
+    public void A_restored_key_expires_and_is_swept_on_its_logged_deadline()
+    {
+        var clock = new FakeTimeProvider();
+        var store = new KvStore(clock);
+
+        store.Restore(new KvEntry("gone", Bytes("x"), 3) { Revision = 1, ExpiresAt = clock.GetUtcNow() - TimeSpan.FromSeconds(1) });
+        store.Restore(new KvEntry("soon", Bytes("y"), 2) { Revision = 2, ExpiresAt = clock.GetUtcNow() + TimeSpan.FromSeconds(10) });
+        KvEntry? soon = store.Get("soon");
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        store.Get("gone").Should().BeNull("an entry whose deadline passed while the service was down is expired");
+        soon.Should().NotBeNull("before its deadline a restored key lives");
+        store.Get("soon").Should().BeNull("at its logged deadline it expires");
+        store.SweepExpired(10).Should().Be(2, "the sweep knows the deadlines of restored keys, or their memory is never reclaimed");
+        FluentActions.Invoking(() => store.Restore(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("entry");
     }
 }

@@ -19,8 +19,9 @@ public sealed partial class KvStore
         byte[] copy = value.ToArray();
         lock (_gate)
         {
-            long version = _entries.TryGetValue(key, out KvEntry? current) ? Math.Abs(current.Version) + 1 : 1;
-            var entry = new KvEntry(key, copy, version);
+            // An expired key (5.5) is gone: its next write starts over at version 1, and without a TTL.
+            long version = TryGetLive(key, out KvEntry? current) ? Math.Abs(current.Version) + 1 : 1;
+            KvEntry entry = Commit(KvChangeKind.Put, new KvEntry(key, copy, version));
             _entries[key] = entry;
             return entry;
         }
@@ -33,8 +34,7 @@ public sealed partial class KvStore
         lock (_gate)
         {
             // Entries are immutable and their arrays are never handed out writable, so the stored one is safe to share.
-            KvEntry? entry = _entries.GetValueOrDefault(key);
-            return entry is { Version: > 0 } ? entry : null;
+            return TryGetLive(key, out KvEntry? entry) && entry.Version > 0 ? entry : null;
         }
     }
 
@@ -44,11 +44,13 @@ public sealed partial class KvStore
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out KvEntry? entry) || entry.Version < 0)
+            // An expired key is already gone for the caller; the sweep (5.5) reclaims it.
+            if (!TryGetLive(key, out KvEntry? entry) || entry.Version < 0)
             {
                 return false;
             }
 
+            Commit(KvChangeKind.Delete, new KvEntry(key, ReadOnlyMemory<byte>.Empty, 0));
             _entries[key] = entry with { Version = -entry.Version }; // bug: a tombstone instead of a removal
             return true;
         }

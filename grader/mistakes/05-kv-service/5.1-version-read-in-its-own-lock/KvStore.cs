@@ -20,13 +20,14 @@ public sealed partial class KvStore
         long version;
         lock (_gate)
         {
-            version = _entries.TryGetValue(key, out KvEntry? current) ? current.Version + 1 : 1;
+            // An expired key (5.5) is gone: its next write starts over at version 1, and without a TTL.
+            version = TryGetLive(key, out KvEntry? current) ? current.Version + 1 : 1;
         }
 
         Thread.Yield(); // bug: another writer can take the same version here
         lock (_gate)
         {
-            var entry = new KvEntry(key, copy, version);
+            KvEntry entry = Commit(KvChangeKind.Put, new KvEntry(key, copy, version));
             _entries[key] = entry;
             return entry;
         }
@@ -39,7 +40,7 @@ public sealed partial class KvStore
         lock (_gate)
         {
             // Entries are immutable and their arrays are never handed out writable, so the stored one is safe to share.
-            return _entries.GetValueOrDefault(key);
+            return TryGetLive(key, out KvEntry? entry) ? entry : null;
         }
     }
 
@@ -49,6 +50,13 @@ public sealed partial class KvStore
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
+            // An expired key is already gone for the caller; the sweep (5.5) reclaims it.
+            if (!TryGetLive(key, out _))
+            {
+                return false;
+            }
+
+            Commit(KvChangeKind.Delete, new KvEntry(key, ReadOnlyMemory<byte>.Empty, 0));
             return _entries.Remove(key);
         }
     }

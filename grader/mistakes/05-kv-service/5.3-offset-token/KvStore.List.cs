@@ -20,6 +20,7 @@ public sealed partial class KvStore
         bool more = false;
         lock (_gate)
         {
+            DateTimeOffset now = _time.GetUtcNow();
             foreach ((string key, KvEntry entry) in _entries)
             {
                 if (!key.StartsWith(prefix, StringComparison.Ordinal))
@@ -30,6 +31,12 @@ public sealed partial class KvStore
                         break;
                     }
 
+                    continue;
+                }
+
+                // An expired key (5.5) is invisible: it takes no place on a page, and the token never names it.
+                if (!IsLive(entry, now))
+                {
                     continue;
                 }
 

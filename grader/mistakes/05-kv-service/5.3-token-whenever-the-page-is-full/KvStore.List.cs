@@ -19,6 +19,7 @@ public sealed partial class KvStore
         bool more = false;
         lock (_gate)
         {
+            DateTimeOffset now = _time.GetUtcNow();
             foreach ((string key, KvEntry entry) in _entries)
             {
                 if (after is not null && string.CompareOrdinal(key, after) <= 0)
@@ -34,6 +35,12 @@ public sealed partial class KvStore
                         break;
                     }
 
+                    continue;
+                }
+
+                // An expired key (5.5) is invisible: it takes no place on a page, and the token never names it.
+                if (!IsLive(entry, now))
+                {
                     continue;
                 }
 

@@ -18,15 +18,16 @@ public sealed partial class KvStore
         byte[] copy = value.ToArray();
         lock (_gate)
         {
-            // The check and the write are one critical section: no other writer can slip in between.
-            long current = _entries.TryGetValue(key, out KvEntry? entry) ? entry.Version : 0;
+            // The check and the write are one critical section: no other writer can slip in between. An expired
+            // key (5.5) is absent: version 0.
+            long current = TryGetLive(key, out KvEntry? entry) ? entry.Version : 0;
             if (current != expectedVersion && current != 0) // bug: absent matches anything
             {
                 throw new VersionMismatchException(key, expectedVersion, current);
             }
 
             OnVersionMatched?.Invoke(key);
-            var swapped = new KvEntry(key, copy, current + 1);
+            KvEntry swapped = Commit(KvChangeKind.Put, new KvEntry(key, copy, current + 1));
             _entries[key] = swapped;
             return swapped;
         }

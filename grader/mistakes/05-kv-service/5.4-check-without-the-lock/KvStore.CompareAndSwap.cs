@@ -16,7 +16,7 @@ public sealed partial class KvStore
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         byte[] copy = value.ToArray();
-        long current = _entries.TryGetValue(key, out KvEntry? entry) ? entry.Version : 0; // bug: outside the lock
+        long current = TryGetLive(key, out KvEntry? entry) ? entry.Version : 0; // bug: outside the lock
         if (current != expectedVersion)
         {
             throw new VersionMismatchException(key, expectedVersion, current);
@@ -25,7 +25,7 @@ public sealed partial class KvStore
         OnVersionMatched?.Invoke(key);
         lock (_gate)
         {
-            var swapped = new KvEntry(key, copy, current + 1);
+            KvEntry swapped = Commit(KvChangeKind.Put, new KvEntry(key, copy, current + 1));
             _entries[key] = swapped;
             return swapped;
         }
