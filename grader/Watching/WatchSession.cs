@@ -322,7 +322,7 @@ internal sealed class WatchSession
         await RunVisibleAsync(visible, [target], cancellationToken);
         if (NeedsHidden(target))
         {
-            Busy($"Its visible tests pass: running the hidden tests of {target.Id}...");
+            Busy($"Running the hidden tests of {target.Id} (its visible tests pass)...");
             await RunHiddenAsync(module, [target], cancellationToken);
         }
 
