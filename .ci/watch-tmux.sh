@@ -13,17 +13,15 @@ wait_s=${KATAS_WATCH_WAIT:-120}
 first_wait_s=${KATAS_WATCH_FIRST_WAIT:-400}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "  ok    $*"; }
-fail() { failed=$((failed + 1)); echo "  FAIL  $*"; }
+KATAS_CHECK_INDENT="  "
+. "$repo/.ci/lib.sh"
 
 if ! command -v tmux >/dev/null; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
         echo "  installing tmux"
         (apt-get update -qq && apt-get install -y -qq tmux) >/dev/null 2>&1
     fi
-    command -v tmux >/dev/null || { fail "watch in tmux: tmux is not installed (apt-get install tmux)"; echo "$passed passed, $failed failed"; exit 1; }
+    command -v tmux >/dev/null || { fail "watch in tmux: tmux is not installed (apt-get install tmux)"; finish; }
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/katas-watch.XXXXXX")
@@ -56,7 +54,7 @@ copy="$work/katas"
 mkdir -p "$copy"
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} sh -c 'test -e "{}" && echo "{}"' | tar -cf - -T -) | tar -xf - -C "$copy"
 if [ ! -f "$copy/Katas.sln" ]; then
-    fail "copy of the checkout into $copy"; echo "$passed passed, $failed failed"; exit 1
+    fail "copy of the checkout into $copy"; finish
 fi
 
 screen() { tm capture-pane -p -t "$session" 2>/dev/null; }
@@ -158,5 +156,4 @@ if [ "$failed" -eq 0 ]; then
 fi
 
 screen >"$screen_log" 2>/dev/null
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
