@@ -77,6 +77,22 @@ wait_idle() {
     return 1
 }
 
+# wait_verdict SECONDS: until the verdict is on the screen: no building or running line in two captures in
+# a row (the re-check of the module's other exercises, "Checking ...", may still run behind it).
+wait_verdict() {
+    local limit=$1 start=$SECONDS idle=0
+    while [ $((SECONDS - start)) -lt "$limit" ]; do
+        if screen | grep -Eq -- '^(Building|Running) '; then
+            idle=0
+        else
+            idle=$((idle + 1))
+            [ "$idle" -ge 2 ] && return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
 # wait_for REGEX SECONDS: polls the screen every 0.1 s; 0 when a line matches.
 wait_for() {
     local pattern=$1 limit=$2 start=$SECONDS
@@ -123,7 +139,7 @@ if [ "$failed" -eq 0 ]; then
         wait_idle "$wait_s"
         t0=$(now)
         printf '\n// saved again\n' >>"$copy/exercises/01-parallelism/ParallelMap.cs"
-        if wait_for '^Building 01-parallelism' 10 && wait_idle "$wait_s"; then
+        if wait_for '^Building 01-parallelism' 10 && wait_verdict "$wait_s"; then
             t1=$(now)
             ui=$(screen | grep -oE 'verdict in .*' | head -1)
             pass "save $((i + 1)) re-runs the tests"
