@@ -11,7 +11,7 @@
 #      a detached process) changed nothing; the job summary has the Markdown table; results.json has 0 of maxPoints with the edited and
 #      deleted exercises graded by the INSTRUCTOR's tests (failed); GITHUB_OUTPUT's result= decodes to
 #      the GitHub Classroom format with every required field; Gradescope's results.json has score/tests.
-# JSON is checked by a .NET file-based app (.ci/classroom/check-results.cs): the CI machine only
+# JSON is checked by a .NET file-based app (.ci/tools/check-results.cs): the CI machine only
 # guarantees the .NET SDK and node. Prints ok/FAIL lines and "N passed, N failed"; non-zero on failure.
 # Commits only: uncommitted changes of this checkout are not in the fake instructor repository.
 set -uo pipefail
@@ -20,12 +20,7 @@ root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 NO_COLOR=1
 work=$(mktemp -d "${TMPDIR:-/tmp}/katas-e2e.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok    $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL  $*"; }
-check() { local label=$1; shift; if "$@"; then pass "$label"; else fail "$label"; fi; }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+. "$root/.ci/lib.sh"
 git_commit() { git -c user.name=Katas -c user.email=katas@example.invalid commit -qm "$1"; }
 
 # 1. The fake private instructor repository: this checkout's HEAD as main of a bare repository.
@@ -103,7 +98,6 @@ check "grade.sh ends (exit code $code; a failing grade is not an error of the st
 check "the student's build target never ran" [ ! -e "$work/build-target-ran" ]
 check "student code wrote nothing to GITHUB_OUTPUT or the job summary" bash -c "! grep -q forged '$GITHUB_OUTPUT' '$GITHUB_STEP_SUMMARY'"
 check "no process the student's code started is left running" bash -c "! grep -qs -F -x -z '302.5' /proc/[0-9]*/cmdline"
-check "the report lists the student's project file as not graded" grep -q 'Katas.Parallelism.csproj' "$work/out/results.json"
 check "job summary has the Markdown table" grep -q '^| Exercise | Title | Module | Status | Points | Message |' "$GITHUB_STEP_SUMMARY"
 check "job summary has the 0-point total" grep -qE '^## Katas: 0 / [0-9]+ points' "$GITHUB_STEP_SUMMARY"
 check "job summary says how the code was isolated" grep -q '^Network isolation: ' "$GITHUB_STEP_SUMMARY"
@@ -117,12 +111,10 @@ if printf '%s' "$result" | base64 -d >"$work/classroom.json" 2>/dev/null && [ -s
 else
     fail "result= does not decode with base64 -d"
 fi
-check "decoded result is version 1, status fail" bash -c "grep -qE '\"version\": ?1,' '$work/classroom.json' && grep -qE '\"status\": ?\"fail\"' '$work/classroom.json'"
 
 if [ -s "$work/out/results.json" ] && [ -s "$work/classroom.json" ] && [ -s "$work/out/gradescope.json" ]; then
-    cp "$root/.ci/classroom/check-results.cs" "$work/check-results.cs"
-    timeout 600 dotnet run "$work/check-results.cs" -- "$work/out/results.json" "$work/classroom.json" "$work/out/gradescope.json" \
-        "$edited_id" "$deleted_id" >"$work/check.log" 2>&1
+    timeout 600 dotnet run "$root/.ci/tools/check-results.cs" -- "$work/out/results.json" "$work/classroom.json" "$work/out/gradescope.json" \
+        "$edited_id" "$deleted_id" 01-parallelism/Katas.Parallelism.csproj >"$work/check.log" 2>&1
     while read -r line; do
         case "$line" in
             "ok    "*) pass "${line#ok    }" ;;

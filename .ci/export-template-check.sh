@@ -14,6 +14,8 @@ trap 'rm -rf "$work"' EXIT
 . "$root/.ci/lib.sh"
 
 grader() { timeout 900 dotnet run --project "$root/grader" -- "$@"; }
+# The .NET file-based apps of .ci/tools/ (JSON read with System.Text.Json; the machine has only the .NET SDK).
+ci_tool() { local name=$1; shift; timeout 600 dotnet run "$root/.ci/tools/$name.cs" -- "$@"; }
 
 mkdir "$work/template"
 if grader export-template "$work/template" >"$work/export.log" 2>&1; then
@@ -48,18 +50,20 @@ else
     fail "dotnet build Katas.sln in the clone:"; grep -E "error" "$work/build.log" | sort -u | head -20
 fi
 
-timeout 900 dotnet test >"$work/test.log" 2>&1
+# Whether tests ran and failed is the exit code (Microsoft.Testing.Platform: 2 means a test failed, 8 that
+# none ran); how many, the CTRF report of each test program, read with a JSON parser.
+timeout 900 dotnet test --report-ctrf --results-directory "$work/test-results" >"$work/test.log" 2>&1
 code=$?
-total=$(grep -E '^\s+total: [0-9]+' "$work/test.log" | tail -1 | grep -oE '[0-9]+')
-bad=$(grep -E '^\s+failed: [0-9]+' "$work/test.log" | tail -1 | grep -oE '[0-9]+')
-check "dotnet test runs tests (total ${total:-none})" [ "${total:-0}" -gt 0 ]
-check "  and they fail on the stubs (failed ${bad:-none}, exit code $code)" bash -c "[ '${bad:-0}' -gt 0 ] && [ $code -ne 0 ]"
+counts=$(ci_tool test-counts "$work/test-results" 0 2>&1 | head -1)
+[[ $counts =~ failed=([0-9]+).*total=([0-9]+) ]] && bad=${BASH_REMATCH[1]} total=${BASH_REMATCH[2]}
+check "dotnet test runs tests (total ${total:-none}, from the CTRF reports)" [ "${total:-0}" -gt 0 ]
+check "  and they fail on the stubs (failed ${bad:-none}, exit code $code: 2 is a failed test)" bash -c "[ '${bad:-0}' -gt 0 ] && [ $code -eq 2 ]"
 
 timeout 900 dotnet run --project grader -- --plain --json "$work/results.json" >"$work/grade.log" 2>&1
 code=$?
 check "the grader exits with 1 (got $code)" [ "$code" -eq 1 ]
 check "  and prints a 0-point total" grep -qE '^Total: 0/[0-9]+ points' "$work/grade.log"
-json_points=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["points"])' "$work/results.json" 2>/dev/null)
+json_points=$(ci_tool json-value "$work/results.json" points 2>/dev/null)
 check "  and its JSON says 0 points (got ${json_points:-no JSON})" [ "$json_points" = 0 ]
 check "  and says the hidden tests are not here" grep -q "hidden tests are not in this repository" "$work/grade.log"
 # A stack frame is "at Namespace.Type.Method(...)"; the report's own "at exercises/NN/File.cs:line" is not one.

@@ -158,8 +158,11 @@ internal static class ModuleBuilder
     /// <summary>
     /// True when every project of the build already has a restore result newer than everything that
     /// decides it (its project file, the central package versions, the build props and targets), so
-    /// the restore pass, seconds on a small machine, can be skipped. Only for the checkout's own
-    /// exercises or solutions: another checkout's library may restore anywhere.
+    /// the restore pass, seconds on a small machine, can be skipped. The projects are the ones the build
+    /// restores: the test projects and every project they reference, at any depth (Module 4's
+    /// Generators/ and CodeFixes/, Module 5's library and whatever a host project references), plus
+    /// Katas.Testing. Only for the checkout's own exercises or solutions: another checkout's library may
+    /// restore anywhere.
     /// </summary>
     internal static bool RestoreIsCurrent(BuildSettings settings, IReadOnlyList<Module> modules)
     {
@@ -169,22 +172,23 @@ internal static class ModuleBuilder
         }
 
         DateTime newestShared = InstructorFiles.BuildSettings.Select(f => Path.Combine(settings.Root, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
-
-        var projects = new List<(string ProjectFile, string ArtifactsSide)>();
+        var projects = new List<string> { Path.Combine(settings.Root, "grader", "Katas.Testing", "Katas.Testing.csproj") };
         foreach (Module module in modules)
         {
-            projects.AddRange(module.Projects.Select(p => (p.ProjectPath, settings.Side)));
-            string library = module.LibraryDirectory(settings.SourceRoot);
-            if (Directory.Exists(library))
+            foreach (TestProject project in module.Projects)
             {
-                projects.AddRange(Directory.EnumerateFiles(library, "*.csproj").Select(p => (p, settings.Side)));
+                if (ProjectClosure(project.ProjectPath, settings) is not { } closure)
+                {
+                    return false;
+                }
+
+                projects.AddRange(closure);
             }
         }
 
-        projects.Add((Path.Combine(settings.Root, "grader", "Katas.Testing", "Katas.Testing.csproj"), "tools"));
-        foreach ((string projectFile, string side) in projects)
+        foreach (string projectFile in projects.Distinct(StringComparer.Ordinal))
         {
-            string assets = Path.Combine(settings.ArtifactsRoot, side, "obj", Path.GetFileNameWithoutExtension(projectFile), "project.assets.json");
+            string assets = Path.Combine(settings.ArtifactsRoot, ArtifactsSide(projectFile, settings), "obj", Path.GetFileNameWithoutExtension(projectFile), "project.assets.json");
             if (!File.Exists(projectFile) || !File.Exists(assets))
             {
                 return false;
@@ -198,6 +202,79 @@ internal static class ModuleBuilder
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <paramref name="projectFile"/> and every project it references (<c>ProjectReference Include</c>, at any
+    /// depth, conditions ignored, so possibly more than MSBuild restores). Null when a reference cannot be
+    /// resolved without MSBuild (an unknown property, a wildcard): then only a restore can tell.
+    /// </summary>
+    internal static IReadOnlyList<string>? ProjectClosure(string projectFile, BuildSettings settings)
+    {
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(projectFile)]);
+        while (pending.TryPop(out string? project))
+        {
+            if (!seen.Add(project))
+            {
+                continue;
+            }
+
+            found.Add(project);
+            if (!File.Exists(project))
+            {
+                continue;
+            }
+
+            System.Xml.Linq.XDocument document;
+            try
+            {
+                document = System.Xml.Linq.XDocument.Load(project);
+            }
+            catch (System.Xml.XmlException)
+            {
+                return null;
+            }
+
+            string directory = Path.GetDirectoryName(project)! + Path.DirectorySeparatorChar;
+            foreach (System.Xml.Linq.XElement reference in document.Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
+            {
+                string? include = reference.Attribute("Include")?.Value;
+                if (include is null)
+                {
+                    continue;
+                }
+
+                string resolved = include
+                    .Replace("$(KataSourceRoot)", settings.SourceRoot, StringComparison.Ordinal)
+                    .Replace("$(KatasRoot)", EnsureSeparator(settings.Root), StringComparison.Ordinal)
+                    .Replace("$(MSBuildThisFileDirectory)", directory, StringComparison.Ordinal)
+                    .Replace("$(MSBuildProjectDirectory)", directory, StringComparison.Ordinal)
+                    .Replace('\\', Path.DirectorySeparatorChar);
+                if (resolved.Contains("$(", StringComparison.Ordinal) || resolved.Contains(';', StringComparison.Ordinal) || resolved.Contains('*', StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                pending.Push(Path.GetFullPath(Path.Combine(directory, resolved)));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Which artifacts subtree a project builds into (Directory.Build.props, ArtifactsPath).</summary>
+    private static string ArtifactsSide(string projectFile, BuildSettings settings)
+    {
+        string relative = Path.GetRelativePath(settings.Root, Path.GetDirectoryName(projectFile)!).Replace('\\', '/') + "/";
+        string name = Path.GetFileNameWithoutExtension(projectFile);
+        bool test = (relative.StartsWith("exercises/", StringComparison.Ordinal) || relative.StartsWith("grader/hidden/", StringComparison.Ordinal))
+            && (name.EndsWith(".Tests", StringComparison.Ordinal) || name.EndsWith(".HiddenTests", StringComparison.Ordinal) || name.EndsWith(".Benchmarks", StringComparison.Ordinal));
+        return test ? settings.Side
+            : relative.StartsWith("exercises/", StringComparison.Ordinal) ? "exercises"
+            : relative.StartsWith("solutions/", StringComparison.Ordinal) ? "solutions"
+            : "tools";
     }
 
     private static void Add(Dictionary<string, List<CompilerError>> failed, string module, CompilerError error)

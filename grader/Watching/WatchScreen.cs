@@ -7,8 +7,8 @@ using Spectre.Console;
 
 namespace Katas.Grader.Watching;
 
-/// <summary>How long the last check took: from the save (or key) to the verdict, and its two parts.</summary>
-internal sealed record VerdictTime(double Total, double Build, double Tests);
+/// <summary>How long the last check took: from the save (or key) to the verdict, and its parts (the hidden tests' build and run, when they ran).</summary>
+internal sealed record VerdictTime(double Total, double Build, double Tests, double? Hidden = null);
 
 /// <summary>Everything the watch screen shows, as one immutable picture.</summary>
 internal sealed record WatchView(
@@ -24,7 +24,23 @@ internal sealed record WatchView(
     string WatchMode,
     string Root,
     IReadOnlyList<string> Notes,
-    bool Ready);
+    bool Ready)
+{
+    /// <summary>
+    /// Exercises that pass as the grader scores them: visible and hidden tests (when the hidden tests are
+    /// here), compiled, untampered. Null: whatever <see cref="Results"/> says passed.
+    /// </summary>
+    public IReadOnlySet<string>? Passed { get; init; }
+
+    /// <summary>Exercises whose visible tests pass and whose hidden tests have not run on these sources yet.</summary>
+    public IReadOnlySet<string> HiddenPending { get; init; } = new HashSet<string>();
+
+    /// <summary>False in the student template, which has no hidden tests: the screen then claims no points.</summary>
+    public bool HiddenAvailable { get; init; } = true;
+
+    public bool IsPassed(Exercise exercise) =>
+        Passed?.Contains(exercise.Id) ?? (Results.TryGetValue(exercise.Id, out ExerciseResult? r) && r.Passed);
+}
 
 /// <summary>
 /// Draws the watch loop: the current exercise with its module's progress bar, the verdict of the last run
@@ -76,16 +92,23 @@ internal sealed class WatchScreen
         Exercise? current = view.Current;
         string module = current?.Module ?? (view.Exercises.Count > 0 ? view.Exercises[^1].Module : "");
         var moduleExercises = view.Exercises.Where(e => e.Module == module).ToList();
-        int done = moduleExercises.Count(e => Passed(view, e));
-        // Honest about what it measured: the loop runs the visible tests only, and points are the grader's
-        // (visible and hidden tests), so the header counts exercises, never points.
-        lines.Add(($"Katas watch  {module}  {_console.Bar(done, moduleExercises.Count, 24)}  {N(done)}/{N(moduleExercises.Count)} exercises pass their visible tests", "bold"));
+        int done = moduleExercises.Count(view.IsPassed);
+        // Honest about what it measured. With the hidden tests here, an exercise counts once its visible
+        // and hidden tests pass, exactly as the grader scores it, so the points are the grader's. Without
+        // them (the student template), only visible tests ran, and the screen claims no points.
+        string measured = view.HiddenAvailable
+            ? $"{N(done)}/{N(moduleExercises.Count)} exercises, {N(moduleExercises.Where(view.IsPassed).Sum(e => e.Points))}/{N(moduleExercises.Sum(e => e.Points))} points (visible and hidden tests, as the grader scores them)"
+            : $"{N(done)}/{N(moduleExercises.Count)} exercises pass their visible tests (no points here: the hidden tests are not in this repository)";
+        lines.Add(($"Katas watch  {module}  {_console.Bar(done, moduleExercises.Count, 24)}  {measured}", "bold"));
         lines.Add(("", null));
 
         if (view.JustPassed is { } passed)
         {
-            lines.Add(($"{Check} {passed} passed! (its visible tests; the grader runs the hidden ones too)", "bold green"));
-            if (view.Exercises.FirstOrDefault(e => passed.StartsWith(e.Id + " ", StringComparison.Ordinal)) is { } solved)
+            Exercise? solved = view.Exercises.FirstOrDefault(e => passed.StartsWith(e.Id + " ", StringComparison.Ordinal));
+            lines.Add((view.HiddenAvailable
+                ? $"{Check} {passed} passed! Its visible and hidden tests pass: {N(solved?.Points ?? 0)} points, as the grader gives them."
+                : $"{Check} {passed} passed! (its visible tests; the Grade workflow runs the hidden ones too)", "bold green"));
+            if (solved is not null)
             {
                 lines.AddRange(ConsoleOutput.Recap(solved, "  ").Select(l => (l.Text, l.Style)));
             }
@@ -95,11 +118,14 @@ internal sealed class WatchScreen
 
         if (!view.Ready)
         {
-            lines.Add(("Finding your current exercise: building and running the visible tests...", null));
+            lines.Add(("Finding your current exercise: building and running the tests...", null));
         }
         else if (current is null)
         {
-            lines.Add(("Every exercise passes its visible tests. Points come from the grader, which runs the hidden tests too: dotnet run --project grader", "bold green"));
+            int points = view.Exercises.Where(view.IsPassed).Sum(e => e.Points);
+            lines.Add((view.HiddenAvailable
+                ? $"Every exercise passes its visible and hidden tests: {N(points)}/{N(view.Exercises.Sum(e => e.Points))} points, as the grader scores them (dotnet run --project grader)."
+                : "Every exercise passes its visible tests. Points come from the Grade workflow, which runs the hidden tests too.", "bold green"));
         }
         else
         {
@@ -130,16 +156,20 @@ internal sealed class WatchScreen
             int titleWidth = view.Exercises.Select(e => e.Title.Length).DefaultIfEmpty(0).Max();
             foreach (Exercise e in view.Exercises)
             {
-                string state = view.Results.TryGetValue(e.Id, out ExerciseResult? r) ? (r.Passed ? "visible tests pass" : StatusNames.Of(r.Status)) : "not run";
+                string state = !view.Results.TryGetValue(e.Id, out ExerciseResult? r) ? "not run"
+                    : view.IsPassed(e) ? (view.HiddenAvailable ? "passed" : "visible tests pass")
+                    : view.HiddenPending.Contains(e.Id) ? "visible tests pass; hidden tests not run yet"
+                    : StatusNames.Of(r.Status);
                 string marker = e.Id == current?.Id ? ">" : " ";
-                lines.Add(($"{marker} {e.Id,-5} {e.Title.PadRight(titleWidth)} {N(e.Points),3} points  {state}", r?.Passed == true ? "green" : null));
+                lines.Add(($"{marker} {e.Id,-5} {e.Title.PadRight(titleWidth)} {N(e.Points),3} points  {state}", view.IsPassed(e) ? "green" : null));
             }
         }
 
         lines.Add(("", null));
         if (view.Verdict is { } verdict)
         {
-            lines.Add(($"verdict in {S(verdict.Total)} s (build {S(verdict.Build)} s, tests {S(verdict.Tests)} s)", "grey"));
+            string hidden = verdict.Hidden is { } h ? $", hidden tests {S(h)} s" : "";
+            lines.Add(($"verdict in {S(verdict.Total)} s (build {S(verdict.Build)} s, tests {S(verdict.Tests)} s{hidden})", "grey"));
         }
 
         if (view.Busy is { } busy)
@@ -170,13 +200,23 @@ internal sealed class WatchScreen
             return;
         }
 
-        if (result.Passed)
+        if (view.IsPassed(current))
         {
-            lines.Add(($"{Check} {current.Id} passes its visible tests.", "green"));
+            lines.Add(($"{Check} {current.Id} passes its {(view.HiddenAvailable ? "visible and hidden" : "visible")} tests.", "green"));
             return;
         }
 
-        lines.Add(($"{Cross} {current.Id} is not solved yet ({StatusNames.Of(result.Status)}):", "red"));
+        if (result.Passed)
+        {
+            lines.Add(($"{Check} {current.Id} passes its visible tests; its hidden tests run on the next save (or press r).", "green"));
+            return;
+        }
+
+        bool hiddenFailed = result.HiddenTests.Any(t => t.Status is not (Running.TestStatus.Passed or Running.TestStatus.Skipped))
+            && result.VisibleTests.All(t => t.Status is Running.TestStatus.Passed or Running.TestStatus.Skipped);
+        lines.Add((hiddenFailed
+            ? $"{Cross} {current.Id} passes its visible tests, but a hidden test fails ({StatusNames.Of(result.Status)}): an edge case the README or the TODO names"
+            : $"{Cross} {current.Id} is not solved yet ({StatusNames.Of(result.Status)}):", "red"));
         foreach (string line in TextSanitizer.Clean(result.Message, 600, maxLines: 8).Split('\n'))
         {
             lines.Add(("  " + line, null));
@@ -192,8 +232,6 @@ internal sealed class WatchScreen
             lines.Add(("press h for a hint", "yellow"));
         }
     }
-
-    private static bool Passed(WatchView view, Exercise e) => view.Results.TryGetValue(e.Id, out ExerciseResult? r) && r.Passed;
 
     /// <summary>The stub an exercise is about, guessed from its test file (<c>ParallelMapTests.cs</c> tests <c>ParallelMap.cs</c>).</summary>
     private static string? StubFile(string root, Exercise exercise)

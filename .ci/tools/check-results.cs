@@ -1,5 +1,5 @@
 // Checks the reports of one grading run of the Grade workflow's grading step (.ci/classroom-e2e.sh).
-// Run as a file-based app: dotnet run check-results.cs -- RESULTS_JSON CLASSROOM_DECODED GRADESCOPE_JSON EDITED_ID DELETED_ID
+// Run as a file-based app: dotnet run .ci/tools/check-results.cs -- RESULTS_JSON CLASSROOM_DECODED GRADESCOPE_JSON EDITED_ID DELETED_ID [IGNORED_FILE]
 // Prints one "ok"/"FAIL" line per check; the exit code is the number of failed checks.
 using System.Text.Json;
 
@@ -15,6 +15,7 @@ using JsonDocument classroom = JsonDocument.Parse(File.ReadAllText(args[1]));
 using JsonDocument gradescope = JsonDocument.Parse(File.ReadAllText(args[2]));
 string edited = args[3];
 string deleted = args[4];
+string? ignored = args.Length > 5 ? args[5] : null;
 
 JsonElement r = results.RootElement;
 int points = r.GetProperty("points").GetInt32();
@@ -23,6 +24,12 @@ JsonElement[] exercises = [.. r.GetProperty("exercises").EnumerateArray()];
 Check(points == 0 && maxPoints > 0, $"results.json: {points} of {maxPoints} points (stubs earn 0)");
 Check(exercises.Length > 0 && exercises.Sum(e => e.GetProperty("maxPoints").GetInt32()) == maxPoints, $"results.json: {exercises.Length} exercises whose maxPoints add up to {maxPoints}");
 Check(r.TryGetProperty("isolation", out JsonElement isolation) && isolation.GetString()!.Length > 0, $"results.json: isolation is reported ({(r.TryGetProperty("isolation", out JsonElement i) ? i.GetString() : "missing")})");
+if (ignored is not null)
+{
+    string[] ignoredFiles = r.TryGetProperty("ignoredFiles", out JsonElement files) ? [.. files.EnumerateArray().Select(f => f.GetString() ?? "")] : [];
+    Check(ignoredFiles.Contains(ignored), $"results.json: the student's {ignored} is listed as not graded (ignoredFiles: {string.Join(", ", ignoredFiles)})");
+}
+
 foreach ((string id, string what) in new[] { (edited, "edited"), (deleted, "deleted") })
 {
     JsonElement? exercise = exercises.Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("id").GetString() == id);
