@@ -49,7 +49,7 @@ public sealed class IncrementalityTests
         }
         """;
 
-    [KataFact]
+    [KataFact(Timeout = 30_000)]
     public void After_an_unrelated_edit_every_step_is_cached_or_unchanged()
     {
         GeneratorRun first = Compiler.Generate(new AutoEquatableGenerator(), Types, Other);

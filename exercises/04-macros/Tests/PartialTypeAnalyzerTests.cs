@@ -59,7 +59,7 @@ public sealed class PartialTypeAnalyzerTests
         diagnostics.Should().BeEmpty("a partial type can take generated code, and an unmarked type needs none");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 30_000)]
     public async Task The_fix_adds_partial_where_CSharp_wants_it()
     {
         string fixedCode = await Compiler.ApplyFixAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """

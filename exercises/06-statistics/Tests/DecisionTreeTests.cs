@@ -63,7 +63,7 @@ public sealed class DecisionTreeTests
         }
     }
 
-    [KataFact]
+    [KataFact(Timeout = 60_000)]
     public void FastTree_boosts_many_small_trees_on_the_same_split()
     {
         (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Reference.Split("breast-cancer.csv");

@@ -62,7 +62,7 @@ public sealed class NeuralNetworkTests
             "∂L/∂b2 = Σ (p − y) / n: sigmoid and cross-entropy together have this simple derivative");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 60_000)]
     public void The_network_learns_XOR()
     {
         Matrix<double> x = Matrix<double>.Build.DenseOfRowArrays([0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]);
@@ -80,7 +80,7 @@ public sealed class NeuralNetworkTests
         loss.Should().BeLessThan(0.01, "5,000 steps of gradient descent drive the cross-entropy of four points close to 0");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 60_000)]
     public void Two_moons_reach_scikit_learn_s_accuracy()
     {
         (Matrix<double> trainX, Vector<double> trainY) = Reference.Moons("train");
@@ -95,7 +95,7 @@ public sealed class NeuralNetworkTests
         accuracy.Should().BeGreaterThanOrEqualTo(sklearn - 0.02, $"scikit-learn's MLPClassifier with 8 tanh units scores {sklearn:P1} on the same test rows");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 60_000)]
     public void The_same_seed_gives_the_same_network_and_the_same_training()
     {
         (Matrix<double> x, Vector<double> y) = Reference.Moons("train");

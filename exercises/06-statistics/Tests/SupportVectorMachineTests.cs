@@ -61,7 +61,7 @@ public sealed class SupportVectorMachineTests
         other.Weights.Should().NotEqual(first.Weights, "another seed draws the examples in another order");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 60_000)]
     public void ML_NET_s_LinearSvm_agrees_on_the_same_split()
     {
         (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Reference.SvmSplit();

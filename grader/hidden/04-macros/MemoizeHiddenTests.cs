@@ -6,7 +6,7 @@ namespace Katas.Macros.HiddenTests;
 [HiddenTests("4.3")]
 public sealed class MemoizeHiddenTests
 {
-    [KataFact]
+    [KataFact(Timeout = 30_000)]
     public void Instance_caches_are_per_instance_and_static_caches_per_type()
     {
         GeneratorRun run = Compiler.Generate(new MemoizeGenerator(), TestSources.Attributes, """

@@ -74,7 +74,7 @@ public sealed class PartialTypeAnalyzerHiddenTests
             "an attribute of the same name in another namespace is not ours; the full name and an alias are");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 30_000)]
     public async Task The_fix_keeps_layout_and_fixes_an_enclosing_type()
     {
         string fixedCode = await Compiler.ApplyFixAsync(new PartialTypeAnalyzer(), new MakePartialCodeFix(), Attributes + """

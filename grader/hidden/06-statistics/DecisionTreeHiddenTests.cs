@@ -53,7 +53,7 @@ public sealed class DecisionTreeHiddenTests
         FluentActions.Invoking(() => FastTreeBaseline.Accuracy([[1.0], [2.0]], [0, 2], [[1.0]], [0], 1, 2, 1, 0)).Should().Throw<ArgumentException>("a binary classifier takes labels 0 and 1");
     }
 
-    [KataFact]
+    [KataFact(Timeout = 60_000)]
     public void FastTree_is_reproducible_with_a_seed()
     {
         (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Reference.Split("breast-cancer.csv");
