@@ -22,13 +22,20 @@
 #   test-runner mtp          the test projects are Microsoft.Testing.Platform programs (xunit.v3.mtp-v2).
 #   coverage-analysis off    with per-test coverage the MTP runner called mutants survived that a test kills;
 #                            off, every mutant runs every selected test, and the verdicts hold (checked below).
-#   ignore-mutations linq.Count   Stryker's LINQ mutator goes by name and also turns the property .Count
-#                            into .Sum, which does not compile, and Stryker then drops all the mutants of that
-#                            method ("safe mode"); the real Count() calls lose one mutant each.
-#   concurrency 1            the default; 2 was measured no faster on 2 shared cores, and the concurrency
-#                            tests (ConcurrencyProbe) then wait on each other.
-#   additional-timeout 10 s  a mutant that hangs costs its tests' time x 1.5 + 10 s; few do, and a shorter
-#                            margin turns slow-but-passing runs under load into "timeout" (counted as killed).
+#   (no ignored mutators)    Stryker's LINQ mutator goes by name, so it also renames the properties Count,
+#                            Sum, Min and Max (a.Count -> a.Sum); most such mutants do not compile and are
+#                            rolled back ("compile error", not counted). Where Stryker cannot tell which mutant
+#                            broke the build it drops every mutant of the method ("safe mode"): the report counts
+#                            them as compile errors, and the README names the methods.
+#   concurrency 1            the default on 2 cores. Not raised: the cores are shared, a second test process
+#                            makes every mutant's tests slower rather than running more at once, and the tests
+#                            that need two workers at the same time (ConcurrencyProbe, 5 s patience) are the
+#                            first to suffer from the contention.
+#   additional-timeout 10 s  a mutant's tests may take 1.5 x their first run + 10 s before it counts as
+#                            "timeout" (detected). Genuine hangs (an endless loop) pay it, about 25 s each; a
+#                            shorter margin saves little and turns slow-but-passing runs under load into false
+#                            timeouts, which inflate the score. The report lists every timeout: check doubtful
+#                            ones by hand (one false timeout was found that way in Module 1).
 #   KataSource=solutions     as environment variables (MSBuild reads them as properties): the tests compile
 #   KatasArtifacts=...       against solutions/ and build into their own folder, so the mutated library
 #                            never lands in the grader's artifacts/.
