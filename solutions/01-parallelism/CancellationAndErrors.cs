@@ -20,7 +20,7 @@ public static class CancellationAndErrors
         // Stop would be wrong: it ends the loop as soon as possible, including iterations below the match
         // that have not started yet, so a match at 7000 found first could hide one at 42. Stop suits
         // "find any match"; Break suits "find the first match", like a sequential loop's break.
-        ParallelLoopResult result = Parallel.For(0, items.Count, (i, loopState) =>
+        ParallelLoopResult result = Parallel.For(0, items.Count, (int i, ParallelLoopState loopState) =>
         {
             if (predicate(items[i]))
             {
@@ -69,7 +69,7 @@ public static class CancellationAndErrors
         // Catching inside the loop body is what keeps the loop going: an exception that escaped the body
         // would make Parallel.For stop starting iterations and report only the few already running.
         Exception?[] failures = new Exception?[items.Count];
-        Parallel.For(0, items.Count, i =>
+        Parallel.For(0, items.Count, (int i) =>
         {
             try
             {

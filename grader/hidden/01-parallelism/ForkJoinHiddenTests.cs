@@ -120,6 +120,24 @@ public sealed class ForkJoinHiddenTests
         FluentActions.Invoking(() => pool.Join<int, int>(() => 1, null!)).Should().Throw<ArgumentNullException>().WithParameterName("b");
         FluentActions.Invoking(() => ParallelSort.QuickSort<int>(null!, pool)).Should().Throw<ArgumentNullException>().WithParameterName("data");
         FluentActions.Invoking(() => ParallelSort.QuickSort(Array.Empty<int>(), null!)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
+        FluentActions.Invoking(() => pool.Run<int>(null!)).Should().Throw<ArgumentNullException>().WithParameterName("root");
+        FluentActions.Invoking(() => pool.Run((Action)null!)).Should().Throw<ArgumentNullException>().WithParameterName("root");
+        FluentActions.Invoking(() => pool.Join(null!, () => { })).Should().Throw<ArgumentNullException>().WithParameterName("a");
+        FluentActions.Invoking(() => pool.Join(() => { }, null!)).Should().Throw<ArgumentNullException>().WithParameterName("b");
+    }
+
+    [KataTheory]
+    [InlineData(-1, 2, "start")] // before the array
+    [InlineData(0, 6, "end")] // past its end
+    [InlineData(2, 3, "end")] // one element: nothing to split
+    [InlineData(3, 3, "end")] // empty
+    public void Partition_rejects_a_range_outside_the_array_or_shorter_than_two(int start, int end, string parameterName)
+    {
+        int[] data = [5, 1, 4, 2, 3];
+        FluentActions.Invoking(() => ParallelSort.Partition(data, start, end))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameterName);
+        FluentActions.Invoking(() => ParallelSort.Partition<int>(null!, 0, 2))
+            .Should().Throw<ArgumentNullException>().WithParameterName("data");
     }
 
     private static void Tree(ForkJoinPool pool, int depth, int index, int[] runs)

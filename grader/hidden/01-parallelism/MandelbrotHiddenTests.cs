@@ -70,4 +70,57 @@ public sealed class MandelbrotHiddenTests
 
         bottomRow.Should().BeGreaterThan(10 * topRow, "the bottom row crosses the body of the set");
     }
+
+    // EscapeTime and RenderSequential are given, not written by the student: these pin them down, so that the
+    // parallel picture is compared with the right one.
+    [KataTheory]
+    [InlineData(0.0, 0.0, 50)] // 0 stays 0: in the set
+    [InlineData(-2.0, 0.0, 50)] // -2, 2, 2, ...: |z| = 2 exactly, which does not escape (|z| must exceed 2)
+    [InlineData(0.0, 1.0, 50)] // i, -1 + i, -i, -1 + i, ...: a cycle, in the set
+    [InlineData(1.0, 0.0, 3)] // 1, 2, 5: |z| exceeds 2 at the third iteration
+    [InlineData(2.0, 0.0, 2)] // 2, 6
+    [InlineData(0.0, 1.5, 2)] // 1.5i, -2.25 + 1.5i
+    public void EscapeTime_counts_the_iterations_until_z_leaves_the_disc_of_radius_2(double cx, double cy, int expected)
+    {
+        Mandelbrot.EscapeTime(cx, cy, maxIterations: 50).Should().Be(expected, $"c = {cx} + {cy}i, z = z² + c from z = 0");
+    }
+
+    [KataFact]
+    public void Each_pixel_holds_the_escape_time_of_its_centre()
+    {
+        const int Width = 6;
+        const int Height = 4;
+
+        int[] pixels = Mandelbrot.RenderSequential(Width, Height, maxIterations: 40);
+
+        for (int y = 0; y < Height; y++)
+        {
+            for (int x = 0; x < Width; x++)
+            {
+                double cx = Mandelbrot.MinReal + ((x + 0.5) * (Mandelbrot.MaxReal - Mandelbrot.MinReal) / Width);
+                double cy = Mandelbrot.MaxImaginary - ((y + 0.5) * Mandelbrot.MaxImaginary / Height);
+                pixels[(y * Width) + x].Should().Be(Mandelbrot.EscapeTime(cx, cy, 40), $"pixel ({x}, {y}) is sampled at its centre");
+            }
+        }
+    }
+
+    [KataTheory]
+    [InlineData(0, 10, 10, "width")]
+    [InlineData(10, 0, 10, "height")]
+    [InlineData(10, 10, 0, "maxIterations")]
+    public void The_sequential_picture_rejects_sizes_of_zero_or_less(int width, int height, int iterations, string parameterName)
+    {
+        FluentActions.Invoking(() => Mandelbrot.RenderSequential(width, height, iterations))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameterName);
+        FluentActions.Invoking(() => Mandelbrot.EscapeTime(0, 0, 0))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxIterations");
+    }
+
+    [KataFact]
+    public void A_sequential_picture_too_large_for_one_array_is_refused()
+    {
+        // 65536 x 65537 pixels overflow an int; unchecked, the product would wrap round to 65536.
+        FluentActions.Invoking(() => Mandelbrot.RenderSequential(65_536, 65_537, maxIterations: 1))
+            .Should().Throw<OverflowException>();
+    }
 }

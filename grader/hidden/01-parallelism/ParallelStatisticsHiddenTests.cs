@@ -89,6 +89,14 @@ public sealed class ParallelStatisticsHiddenTests
             .Should().Throw<ArgumentNullException>().WithParameterName("values");
     }
 
+    [KataFact]
+    public void The_mean_of_a_summary_of_no_values_is_NaN_whatever_its_sum_says()
+    {
+        // Mean is given: it must not divide by a count of 0, even for a summary built by hand.
+        new Summary(0, 5.0, 1.0, 1.0).Mean.Should().Be(double.NaN);
+        new Summary(2, 5.0, 1.0, 4.0).Mean.Should().Be(2.5);
+    }
+
     /// <summary>The plain loop that Summarize parallelizes, built only from Empty, Of and Combine.</summary>
     private static Summary SequentialFold(IEnumerable<double> values)
     {

@@ -111,6 +111,11 @@ public sealed class WordFrequenciesHiddenTests
             .Should().Throw<ArgumentNullException>().WithParameterName("lines");
         FluentActions.Invoking(() => WordFrequencies.CountWithParallelForEach(null!))
             .Should().Throw<ArgumentNullException>().WithParameterName("lines");
+        FluentActions.Invoking(() => WordFrequencies.CountSequential(null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("lines");
+        // The given Words checks its line at the call, before anything is enumerated.
+        FluentActions.Invoking(() => WordFrequencies.Words(null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("line");
     }
 
     /// <summary>The word number <paramref name="n"/>, spelt in letters: 0 is "a", 25 is "z", 26 is "ba"...</summary>
