@@ -57,4 +57,20 @@ public sealed class ChiSquareHiddenTests
             (expected[0, j] + expected[1, j]).Should().BeApproximately(table[0, j] + table[1, j], 1e-12, "each column keeps its total");
         }
     }
+
+    [KataFact]
+    public void Nulls_and_the_first_row_column_and_count_are_checked_too()
+    {
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit(null!, [0.5, 0.5])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([1, 2], null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ChiSquare.ExpectedCounts(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ChiSquare.Independence(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ChiSquare.Independence(new[,] { { 0, 0 }, { 5, 3 } })).Should().Throw<ArgumentException>().WithMessage("*Row 0*");
+        FluentActions.Invoking(() => ChiSquare.Independence(new[,] { { 0, 4 }, { 0, 3 } })).Should().Throw<ArgumentException>().WithMessage("*Column 0*");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([-1, 5])).Should().Throw<ArgumentException>("the first count is negative");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([0, 0, 0])).Should().Throw<ArgumentException>("no counts: every expected count is 0");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([5, 5], [0.0, 1.0])).Should().Throw<ArgumentException>("a probability of 0 expects 0 and X² would divide by it");
+        ChiSquare.GoodnessOfFit([5, 15]).Statistic.Should().Be(5, "two categories are enough: (5 − 10)²/10 + (15 − 10)²/10");
+    }
 }

@@ -65,4 +65,37 @@ public sealed class EvaluationHiddenTests
         FluentActions.Invoking(() => Evaluation.Rmse([], [])).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => Evaluation.Rmse([1, 2], [1])).Should().Throw<ArgumentException>();
     }
+
+    [KataFact]
+    public void Nulls_boundaries_and_perfect_scores()
+    {
+        Matrix<double> x = Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0, 4.0]);
+        FluentActions.Invoking(() => Evaluation.Ridge(null!, Vector<double>.Build.Dense(4), 1)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.Ridge(x, null!, 1)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.Ridge(x, Vector<double>.Build.Dense(3), 1)).Should().Throw<ArgumentException>("4 rows, 3 targets");
+        FluentActions.Invoking(() => Evaluation.Ridge(x, Vector<double>.Build.Dense(4), -1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(null!, Vector<double>.Build.Dense(4), 2, 1)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(x, null!, 2, 1)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(x, Vector<double>.Build.Dense(5), 2, 1)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix(null!, [0], 2)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0], null!, 2)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 1], [1, 3], 3)).Should().Throw<ArgumentException>("a prediction of class 3 among classes 0 to 2");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 1], [1], 3)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Evaluation.Precision(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.Recall(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.F1(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.RocAuc(null!, [0.5])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 1], null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 2], [0.1, 0.2])).Should().Throw<ArgumentException>("labels are 0 or 1");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 1], [0.1])).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Evaluation.Rmse(null!, [1.0])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.Rmse([1.0], null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, 0.95, 0)).Should().Throw<ArgumentOutOfRangeException>("⌈9.5⌉ = 10 test rows leave none for training");
+
+        (int[] train, int[] test) = Evaluation.TrainTestSplit(10, 0.1, seed: 3);
+        test.Should().ContainSingle("⌈10 × 0.1⌉ = 1: one test row is enough");
+        train.Should().BeInAscendingOrder("each list comes back in ascending order");
+        Evaluation.TrainTestSplit(30, 0.5, seed: 3).Test.Should().BeInAscendingOrder();
+        Evaluation.F1(Evaluation.ConfusionMatrix([0, 1, 1], [0, 1, 1], 2)).Should().Equal([1.0, 1.0], "perfect predictions: precision = recall = 1");
+    }
 }

@@ -59,4 +59,20 @@ public sealed class TTestHiddenTests
         FluentActions.Invoking(() => TTest.Welch([1.0, 2.0], [3.0])).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => TTest.OneSample([1.0, 2.0], 0, confidence: 95)).Should().Throw<ArgumentOutOfRangeException>("a confidence level is a probability: 0.95, not 95");
     }
+
+    [KataFact]
+    public void Nulls_and_the_boundaries_of_every_range()
+    {
+        FluentActions.Invoking(() => TTest.OneSample(null!, 0)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => TTest.Welch(null!, [1.0, 2.0])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => TTest.Welch([1.0, 2.0], null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => TTest.Paired(null!, [1.0, 2.0])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => TTest.Paired([1.0, 2.0], null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => TTest.OneSample([1.0, 2.0], 0, confidence: 0)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => TTest.OneSample([1.0, 2.0], 0, confidence: 1)).Should().Throw<ArgumentOutOfRangeException>("a 100 % interval is infinite");
+        FluentActions.Invoking(() => TTest.Welch([2.0, 2.0], [5.0, 5.0])).Should().Throw<ArgumentException>("both samples constant: no standard error");
+        TTest.OneSample([1.0, 3.0], 0).DegreesOfFreedom.Should().Be(1, "two values are enough for a sample variance");
+        TTest.Welch([2.0, 2.0], [4.0, 6.0]).DegreesOfFreedom.Should().BeApproximately(1, 1e-12,
+            "one constant sample is allowed in Welch's test: all the variance, and the df nb − 1, come from the other");
+    }
 }
