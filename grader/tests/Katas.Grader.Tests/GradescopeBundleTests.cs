@@ -8,9 +8,10 @@ namespace Katas.Grader.Tests;
 /// gradescope-bundle over the sample course: the bundle holds the scripts, the grader's inputs and the
 /// hidden tests but no solutions; both scripts parse (bash -n); and run_autograder, pointed at a
 /// temporary folder laid out like /autograder (AUTOGRADER_ROOT), grades a submission of the stubs into
-/// results/results.json with hidden-test details visible only after the due date.
+/// results/results.json with hidden-test details visible only after the due date. Not in the course's
+/// collection: it reads the course only while it holds the gate, then builds and grades its own copy,
+/// side by side with the tests that build the course.
 /// </summary>
-[Collection(GoldenCourse.Collection)]
 public sealed class GradescopeBundleTests(GoldenCourse course) : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "katas-gradescope-" + Guid.NewGuid().ToString("N")[..8]);
