@@ -14,9 +14,12 @@ namespace Katas.Grader.Tests;
 /// Each case is a student checkout (fixtures/grader/attacks/&lt;case&gt;/ laid over the sample course with
 /// every other exercise solved), graded as the Grade workflow does, with <c>--student</c>. The attacked
 /// exercise 1.1 must score 0, the others must pass, the instructor's files must be unchanged, and no
-/// process the student's code started may be left running.
+/// process the student's code started may be left running. Every attack is laid out in the same student
+/// folder, so the tree the grader assembles from it, and its build output, are the same from one attack
+/// to the next: each build after the first recompiles only what the attack changed.
 /// </summary>
-public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCourse>
+[Collection(GoldenCourse.Collection)]
+public sealed class AttackTests(GoldenCourse course)
 {
     [Fact(Timeout = 600_000)]
     public async Task Forged_results_on_stdout_do_not_count() =>
@@ -82,7 +85,7 @@ public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCours
     public async Task Without_a_sandbox_tests_rewritten_while_tests_run_score_tampered()
     {
         await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
-        string student = Directory.CreateTempSubdirectory("katas-attacker-").FullName;
+        string student = StudentFolder();
         Dictionary<string, byte[]> originals = Directory.EnumerateFiles(course.Root, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}artifacts{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(f => f, File.ReadAllBytes);
@@ -121,7 +124,7 @@ public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCours
     private async Task<(string Status, JsonNode Report)> GradeAttackAsync(string name)
     {
         await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
-        string student = Directory.CreateTempSubdirectory("katas-attacker-").FullName;
+        string student = StudentFolder();
         try
         {
             Dictionary<string, string> before = InstructorFiles();
@@ -147,6 +150,22 @@ public sealed class AttackTests(GoldenCourse course) : IClassFixture<GoldenCours
             Directory.Delete(student, recursive: true);
             course.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The student checkout's folder, empty: always the same path, since the grader keys the tree it
+    /// assembles and its build output by that path (artifacts/student-&lt;hash of the path&gt;/).
+    /// </summary>
+    private string StudentFolder()
+    {
+        string student = course.Root + "-student";
+        if (Directory.Exists(student))
+        {
+            Directory.Delete(student, recursive: true);
+        }
+
+        Directory.CreateDirectory(student);
+        return student;
     }
 
     /// <summary>A student checkout: every exercise solved but 1.1, then the attack's files over it.</summary>

@@ -1,16 +1,25 @@
 using System.Text;
 using Katas.Grader.Building;
 
+// One course for the whole test assembly: every test that builds it (the golden cases, the attacks,
+// verify, the watch loop, network isolation, the Gradescope bundle) shares its build output, so only the
+// first build of each side is a cold one.
+[assembly: AssemblyFixture(typeof(Katas.Grader.Tests.GoldenCourse))]
+
 namespace Katas.Grader.Tests;
 
 /// <summary>
-/// A temporary copy of the sample course in fixtures/grader/course/, made once for all golden cases,
+/// A temporary copy of the sample course in fixtures/grader/course/, made once for the test assembly,
 /// with what a Katas checkout needs around it (the repository's Directory.Build.props/targets, central
-/// package versions, .editorconfig, global.json and Katas.Testing). Cases overlay their faulty file,
-/// grade, and put the original back, so builds stay incremental from one case to the next.
+/// package versions, .editorconfig, global.json and Katas.Testing). A test takes <see cref="Gate"/>,
+/// overlays its files, grades, and puts the originals back, so builds stay incremental from one test to
+/// the next.
 /// </summary>
 public sealed class GoldenCourse : IDisposable
 {
+    /// <summary>The test collection of every class that uses the course: they run one after another, never side by side.</summary>
+    public const string Collection = "golden course";
+
     public GoldenCourse()
     {
         RepositoryRoot = FindRepositoryRoot();
@@ -44,7 +53,7 @@ public sealed class GoldenCourse : IDisposable
     /// <summary>The temporary course checkout.</summary>
     public string Root { get; }
 
-    /// <summary>Serializes the cases: they share one checkout.</summary>
+    /// <summary>Serializes the tests that change or read the checkout: they share it.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public static string FindRepositoryRoot()

@@ -17,7 +17,8 @@ namespace Katas.Grader.Tests;
 /// compile error or a failing module initializer), and every run must end.
 /// Set KATAS_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, then review the diff.
 /// </summary>
-public sealed partial class GoldenTests(GoldenCourse course) : IClassFixture<GoldenCourse>
+[Collection(GoldenCourse.Collection)]
+public sealed partial class GoldenTests(GoldenCourse course)
 {
     public static TheoryData<string> Cases => new(
         "baseline-solutions",

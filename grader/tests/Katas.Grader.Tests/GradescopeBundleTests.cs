@@ -8,9 +8,11 @@ namespace Katas.Grader.Tests;
 /// gradescope-bundle over the sample course: the bundle holds the scripts, the grader's inputs and the
 /// hidden tests but no solutions; both scripts parse (bash -n); and run_autograder, pointed at a
 /// temporary folder laid out like /autograder (AUTOGRADER_ROOT), grades a submission of the stubs into
-/// results/results.json with hidden-test details visible only after the due date.
+/// results/results.json with hidden-test details visible only after the due date. Not in the course's
+/// collection: it reads the course only while it holds the gate, then builds and grades its own copy,
+/// side by side with the tests that build the course.
 /// </summary>
-public sealed class GradescopeBundleTests(GoldenCourse course) : IClassFixture<GoldenCourse>, IDisposable
+public sealed class GradescopeBundleTests(GoldenCourse course) : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "katas-gradescope-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -19,7 +21,18 @@ public sealed class GradescopeBundleTests(GoldenCourse course) : IClassFixture<G
     {
         string bundle = Path.Combine(_work, "source");
         var output = new StringWriter();
-        int exitCode = await GraderCli.RunAsync(["gradescope-bundle", bundle, "--root", course.Root], output, output, TestContext.Current.CancellationToken);
+        // The course is shared: read it while no other test has its files changed.
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        int exitCode;
+        try
+        {
+            exitCode = await GraderCli.RunAsync(["gradescope-bundle", bundle, "--root", course.Root], output, output, TestContext.Current.CancellationToken);
+            GoldenCourse.CopyDirectory(Path.Combine(course.Root, "exercises"), Path.Combine(_work, "submission", "exercises"));
+        }
+        finally
+        {
+            course.Gate.Release();
+        }
 
         exitCode.Should().Be(GraderCli.Success, output.ToString());
         File.Exists(Path.Combine(bundle, "setup.sh")).Should().BeTrue();
@@ -32,7 +45,6 @@ public sealed class GradescopeBundleTests(GoldenCourse course) : IClassFixture<G
         (await File.ReadAllTextAsync(Path.Combine(bundle, "setup.sh"), TestContext.Current.CancellationToken))
             .Should().Contain("--jsonfile \"$katas/global.json\"", "the SDK is pinned to global.json's version band");
 
-        GoldenCourse.CopyDirectory(Path.Combine(course.Root, "exercises"), Path.Combine(_work, "submission", "exercises"));
         string grader = Path.Combine(AppContext.BaseDirectory, "Katas.Grader.dll");
         (int code, string log) = await RunAsync("bash", [Path.Combine(bundle, "run_autograder")],
             [("AUTOGRADER_ROOT", _work), ("KATAS_GRADER", $"dotnet {grader} --test-timeout 5 --module-timeout 90")]);

@@ -15,18 +15,42 @@ namespace Katas.Grader.Tests;
 /// connect to it (fixtures/grader/isolation/). Without isolation both connect; with it both are refused,
 /// because the namespace has a loopback of its own where nothing listens. Only 127.0.0.1 is ever used.
 /// </summary>
-public sealed class NetworkIsolationTests(GoldenCourse course) : IClassFixture<GoldenCourse>
+[Collection(GoldenCourse.Collection)]
+public sealed class NetworkIsolationTests(GoldenCourse course)
 {
     [Fact(Timeout = 900_000)]
     public async Task Student_code_reaches_a_host_loopback_listener_without_isolation_and_not_with_it()
     {
         string overlay = Path.Combine(course.RepositoryRoot, "fixtures", "grader", "isolation", "overlay");
-        foreach (string file in Directory.EnumerateFiles(overlay, "*", SearchOption.AllDirectories))
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        var originals = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        try
         {
-            // Written, not copied: a copy keeps the fixture's old timestamp and MSBuild would skip the build.
-            File.WriteAllBytes(Path.Combine(course.Root, Path.GetRelativePath(overlay, file)), File.ReadAllBytes(file));
-        }
+            foreach (string file in Directory.EnumerateFiles(overlay, "*", SearchOption.AllDirectories))
+            {
+                string target = Path.Combine(course.Root, Path.GetRelativePath(overlay, file));
+                originals[target] = File.ReadAllBytes(target);
+                // Written, not copied: a copy keeps the fixture's old timestamp and MSBuild would skip the build.
+                File.WriteAllBytes(target, File.ReadAllBytes(file));
+            }
 
+            await ProbeAsync();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KATAS_FIXTURE_NETWORK_PROBE_PORT", null);
+            Environment.SetEnvironmentVariable("KATAS_FIXTURE_NETWORK_PROBE_BUILD_FILE", null);
+            foreach ((string path, byte[] content) in originals)
+            {
+                File.WriteAllBytes(path, content);
+            }
+
+            course.Gate.Release();
+        }
+    }
+
+    private async Task ProbeAsync()
+    {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         string port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);

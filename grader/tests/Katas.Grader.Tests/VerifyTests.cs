@@ -8,14 +8,25 @@ namespace Katas.Grader.Tests;
 /// every format and compared, and every mistake built (two rounds: the k-th mistake of every exercise per
 /// build) and caught by a named test.
 /// </summary>
-public sealed class VerifyTests(GoldenCourse course) : IClassFixture<GoldenCourse>
+[Collection(GoldenCourse.Collection)]
+public sealed class VerifyTests(GoldenCourse course)
 {
     [Fact(Timeout = 900_000)]
     public async Task Verify_proves_every_mistake_fails_and_names_the_test_that_catches_it()
     {
         var output = new StringWriter();
         string[] args = ["verify", "--root", course.Root, "--module", "1", "--test-timeout", "5", "--module-timeout", "90"];
-        int exitCode = await GraderCli.RunAsync(args, output, output, TestContext.Current.CancellationToken);
+        await course.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        int exitCode;
+        try
+        {
+            exitCode = await GraderCli.RunAsync(args, output, output, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            course.Gate.Release();
+        }
+
         string text = output.ToString();
 
         exitCode.Should().Be(0, $"every check holds on the sample course. Output:\n{text}");

@@ -15,7 +15,8 @@ namespace Katas.Grader.Tests;
 /// (mistake 1.1-drops-signs) and a test file of 1.3 is edited; each time the loop's screen and a grading
 /// run must agree.
 /// </summary>
-public sealed partial class WatchHonestyTests(GoldenCourse course) : IClassFixture<GoldenCourse>
+[Collection(GoldenCourse.Collection)]
+public sealed partial class WatchHonestyTests(GoldenCourse course)
 {
     [GeneratedRegex(@"^Katas watch  (?<module>\S+) .* (?<points>\d+)/(?<max>\d+) points \(visible and hidden tests", RegexOptions.Multiline)]
     private static partial Regex Header();
