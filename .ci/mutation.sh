@@ -52,7 +52,7 @@
 #   dotnet test --project grader/hidden/NN-module -p:KataSource=solutions --filter-trait "Exercise=N.M"
 #   git checkout solutions/NN-module/FILE.cs
 # A killed mutant must fail one of the two test runs, a survivor must pass both.
-# Not part of .ci/run: one module takes 10 to 30 minutes on 2 cores. Exit code 0 unless Stryker failed.
+# Not part of .ci/run: Module 1 takes about 66 minutes on 2 shared cores (see its README). Exit code 0 unless Stryker failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
