@@ -41,3 +41,29 @@ finish() {
     [ "$failed" -eq 0 ]
     exit $?
 }
+
+# The C# compiler server for every build of a CI run: each cold csc costs seconds of start-up, per
+# project and per build. The machine may turn it off (UseSharedCompilation=false); the run turns it on for
+# its own builds, which inherit a mark (KATAS_CI_RUN) in their environment, and on exit stops exactly the
+# processes that carry the mark (the servers; nothing else of the run is left by then).
+ci_compiler_server_on() {
+    export UseSharedCompilation=true KATAS_CI_RUN="ci-$$-$RANDOM$RANDOM"
+    trap ci_compiler_server_off EXIT
+}
+
+ci_compiler_server_off() {
+    local environ pid entry
+    [ -n "${KATAS_CI_RUN:-}" ] || return 0
+    for environ in /proc/[0-9]*/environ; do
+        pid=${environ#/proc/}
+        pid=${pid%/environ}
+        [ "$pid" = "$$" ] && continue
+        # Bash builtins only: reading the NUL-separated environment starts no process that would carry the mark.
+        while IFS= read -r -d '' entry; do
+            if [ "$entry" = "KATAS_CI_RUN=$KATAS_CI_RUN" ]; then
+                kill "$pid" 2>/dev/null
+                break
+            fi
+        done 2>/dev/null <"$environ"
+    done
+}

@@ -10,6 +10,7 @@ using Katas.Grader.Integrity;
 using Katas.Grader.Reporting;
 using Katas.Grader.Running;
 using Katas.Grader.Verification;
+using Katas.Grader.Watching;
 
 namespace Katas.Grader.Commands;
 
@@ -33,8 +34,12 @@ internal static class VerifyCommand
         {
             Description = "Skip the mistakes under grader/mistakes/ (quicker; CI never skips them).",
         };
+        var noBuildServers = new Option<bool>("--no-build-servers")
+        {
+            Description = "Don't keep MSBuild nodes and the compiler server warm from one build to the next (each side and each mistake round is one build; slower).",
+        };
         var command = new Command("verify", "Check the exercise contract: solutions pass every test, stubs fail a visible and a hidden test, every mistake fails its exercise, metadata complete, every report agrees, test hashes current.");
-        foreach (Option option in (Option[])[shared.Module, shared.Exercise, shared.Json, reports, noMistakes, shared.TestTimeout, shared.ModuleTimeout, shared.MemoryLimit, shared.NoRestore])
+        foreach (Option option in (Option[])[shared.Module, shared.Exercise, shared.Json, reports, noMistakes, noBuildServers, shared.TestTimeout, shared.ModuleTimeout, shared.MemoryLimit, shared.NoRestore])
         {
             command.Options.Add(option);
         }
@@ -49,28 +54,40 @@ internal static class VerifyCommand
             Selection selection = Selection.Resolve(course, untouched, parse.GetValue(shared.Module), parse.GetValue(shared.Exercise));
             var clock = Stopwatch.StartNew();
             var phase = Stopwatch.StartNew();
-
-            GradeReport solutions = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: true),
-                new ProgressLines(context.Out, "solutions"), cancellationToken);
-            context.Out.WriteLine($"solutions: graded in {Seconds(phase)}");
-            phase.Restart();
-            var endToEnd = ReportAgreement.WriteAndCheck(solutions, reportDir, root).ToList();
-
-            GradeReport stubs = await GradingRun.GradeAsync(course, untouched, selection, shared.GradeOptions(parse, root, root, solutions: false),
-                new ProgressLines(context.Out, "exercises"), cancellationToken);
-            context.Out.WriteLine($"exercises: graded in {Seconds(phase)}");
-            phase.Restart();
-            endToEnd.AddRange(ReportAgreement.WriteAndCheck(stubs, reportDir, root));
-
+            // Both sides and every mistake round are builds of one session: the compiler server and MSBuild's
+            // nodes stay warm from one to the next (a round then recompiles in seconds), and are stopped at the end.
+            var servers = new BuildServers(!parse.GetValue(noBuildServers), "verify");
+            GradeOptions Options(bool solutions) => shared.GradeOptions(parse, root, root, solutions) with { Tuning = servers.Tuning() };
+            GradeReport solutions, stubs;
             IReadOnlyList<MistakeOutcome>? mistakes = null;
-            if (!parse.GetValue(noMistakes))
+            var endToEnd = new List<VerifyCheck>();
+            try
             {
-                var ids = selection.Exercises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                var selected = course.Mistakes.Where(m => ids.Contains(m.ExerciseId)).ToList();
-                mistakes = await MistakeRun.RunAsync(course, selected, shared.GradeOptions(parse, root, root, solutions: true),
-                    (k, n, round) => new ProgressLines(context.Out, $"mistakes, round {GraderCli.Format(k)} of {GraderCli.Format(n)} ({string.Join(", ", round.Select(m => m.Name))})"),
-                    cancellationToken);
-                context.Out.WriteLine($"mistakes: {GraderCli.Format(selected.Count)} graded in {Seconds(phase)}");
+                solutions = await GradingRun.GradeAsync(course, untouched, selection, Options(solutions: true),
+                    new ProgressLines(context.Out, "solutions"), cancellationToken);
+                context.Out.WriteLine($"solutions: graded in {Seconds(phase)}");
+                phase.Restart();
+                endToEnd.AddRange(ReportAgreement.WriteAndCheck(solutions, reportDir, root));
+
+                stubs = await GradingRun.GradeAsync(course, untouched, selection, Options(solutions: false),
+                    new ProgressLines(context.Out, "exercises"), cancellationToken);
+                context.Out.WriteLine($"exercises: graded in {Seconds(phase)}");
+                phase.Restart();
+                endToEnd.AddRange(ReportAgreement.WriteAndCheck(stubs, reportDir, root));
+
+                if (!parse.GetValue(noMistakes))
+                {
+                    var ids = selection.Exercises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                    var selected = course.Mistakes.Where(m => ids.Contains(m.ExerciseId)).ToList();
+                    mistakes = await MistakeRun.RunAsync(course, selected, Options(solutions: true),
+                        (k, n, round) => new ProgressLines(context.Out, $"mistakes, round {GraderCli.Format(k)} of {GraderCli.Format(n)} ({string.Join(", ", round.Select(m => m.Name))})"),
+                        cancellationToken);
+                    context.Out.WriteLine($"mistakes: {GraderCli.Format(selected.Count)} graded in {Seconds(phase)}");
+                }
+            }
+            finally
+            {
+                await servers.ShutdownAsync();
             }
 
             var checks = ContractVerifier.Check(course, selection.Exercises, solutions, stubs, mistakes).ToList();
@@ -101,25 +118,32 @@ internal static class VerifyCommand
 
     private static string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>Plain progress lines: verify runs in CI, where a live display would only clutter the log.</summary>
+    /// <summary>
+    /// Plain progress lines: verify runs in CI, where a live display would only clutter the log. Each build
+    /// and each module's test run says how long it took, so the log shows where the time goes.
+    /// </summary>
     private sealed class ProgressLines(TextWriter output, string side) : IGradeObserver
     {
+        private readonly Stopwatch _module = new();
+
         public void BuildStarted(IReadOnlyList<Module> modules) =>
             output.WriteLine($"{side}: building {string.Join(", ", modules.Select(m => m.Name))}...");
 
-        public void BuildFinished(BuildOutcome outcome)
-        {
-        }
+        public void BuildFinished(BuildOutcome outcome) =>
+            output.WriteLine($"{side}: built in {outcome.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
 
-        public void ModuleStarted(Module module) => output.WriteLine($"{side}: running the tests of {module.Name}...");
+        public void ModuleStarted(Module module)
+        {
+            output.WriteLine($"{side}: running the tests of {module.Name}...");
+            _module.Restart();
+        }
 
         public void TestProgress(Module module, TestProgress progress)
         {
         }
 
-        public void ModuleFinished(Module module, IReadOnlyList<ExerciseResult> results)
-        {
-        }
+        public void ModuleFinished(Module module, IReadOnlyList<ExerciseResult> results) =>
+            output.WriteLine($"{side}: tests of {module.Name} ran in {_module.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
     }
 }
 

@@ -92,6 +92,9 @@ internal sealed record GradeOptions
     /// <summary>Set with --isolate-network: how the student's build and tests are cut off from the network (or why they are not).</summary>
     public Sandbox? Isolation { get; init; }
 
+    /// <summary>How the builds differ from a plain grading build (verify keeps build servers warm; never with isolation).</summary>
+    public BuildTuning? Tuning { get; init; }
+
     public string Side => Solutions ? "solutions" : "exercises";
 }
 

@@ -52,7 +52,7 @@ internal static class GradingRun
         // Read before any student code runs: what the test files must still be after the run.
         TestManifest? manifest = TestManifest.Load(course.Root);
         observer.BuildStarted(selection.Modules);
-        BuildOutcome build = await ModuleBuilder.BuildAsync(settings, selection.Modules, cancellationToken);
+        BuildOutcome build = await ModuleBuilder.BuildAsync(settings, selection.Modules, options.Tuning, cancellationToken);
         observer.BuildFinished(build);
 
         var results = new List<ExerciseResult>();

@@ -4,21 +4,26 @@ using Katas.Grader.Building;
 namespace Katas.Grader.Watching;
 
 /// <summary>
-/// Keeps MSBuild worker nodes, the MSBuild server and the C# compiler server warm between the watch loop's
-/// rebuilds: a warm rebuild of one test project then costs about a second instead of the many a cold
-/// MSBuild and Roslyn start-up take. They are turned on for the loop's own builds only (the machine or
-/// user may disable them globally), each build carries a session marker in its environment, and on exit
-/// the servers that carry it are stopped, so no process outlives the loop.
+/// Keeps MSBuild worker nodes, the MSBuild server and the C# compiler server warm between the builds of
+/// one session (the watch loop's rebuilds, verify's build rounds): a warm rebuild of one test project then
+/// costs about a second instead of the many a cold MSBuild and Roslyn start-up take. They are turned on
+/// for the session's own builds only (the machine or user may disable them globally), each build carries
+/// a session marker in its environment, and at the end the servers that carry it are stopped, so no
+/// process outlives the session.
 /// </summary>
 internal sealed class BuildServers
 {
     private const string MarkerVariable = "KATAS_WATCH_SESSION";
 
     private readonly string _session = Guid.NewGuid().ToString("N");
+    private readonly string _solutionName;
 
-    public BuildServers(bool enabled)
+    /// <param name="enabled">False: builds get only the session marker (--no-build-servers).</param>
+    /// <param name="solutionName">Prefix of the generated solution files, so two kinds of session never write the same file.</param>
+    public BuildServers(bool enabled, string solutionName = "watch")
     {
         Enabled = enabled;
+        _solutionName = solutionName;
     }
 
     public bool Enabled { get; }
@@ -35,7 +40,7 @@ internal sealed class BuildServers
             environment["UseSharedCompilation"] = "true";
         }
 
-        return new BuildTuning("watch", arguments, environment);
+        return new BuildTuning(_solutionName, arguments, environment);
     }
 
     /// <summary>Stops the build servers this session started.</summary>
