@@ -1,3 +1,6 @@
+// The moments of the draws come from Math.NET, not from 6.6's Descriptive: 6.7 must not need 6.6 solved.
+using MathNetStatistics = MathNet.Numerics.Statistics.Statistics;
+
 namespace Katas.Statistics.HiddenTests;
 
 [HiddenTests("6.7")]
@@ -40,8 +43,8 @@ public sealed class DistributionsHiddenTests
         double[] small = Distributions.CentralLimitMeans(4_000, 2, seed: 3);
         double[] large = Distributions.CentralLimitMeans(4_000, 200, seed: 3);
 
-        Descriptive.Skewness(small).Should().BeGreaterThan(1, "means of 2 exponential draws are still skewed (2/√2 ≈ 1.41)");
-        Descriptive.Skewness(large).Should().BeLessThan(0.3, "means of 200 draws: 2/√200 ≈ 0.14");
-        Descriptive.SampleStandardDeviation(large).Should().BeApproximately(1 / Math.Sqrt(200), 0.005);
+        MathNetStatistics.Skewness(small).Should().BeGreaterThan(1, "means of 2 exponential draws are still skewed (2/√2 ≈ 1.41)");
+        MathNetStatistics.Skewness(large).Should().BeLessThan(0.3, "means of 200 draws: 2/√200 ≈ 0.14");
+        MathNetStatistics.StandardDeviation(large).Should().BeApproximately(1 / Math.Sqrt(200), 0.005);
     }
 }

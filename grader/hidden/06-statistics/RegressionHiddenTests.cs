@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Katas.Statistics.Tests;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -63,7 +64,8 @@ public sealed class RegressionHiddenTests
         Matrix<double> x = Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0, 4.0], [1.0, 2.0, 3.0, 4.0]);
 
         FluentActions.Invoking(() => Regression.Multiple(x, [1, 2, 3, 5])).Should().Throw<ArgumentException>()
-            .WithMessage("*2*", "the second predictor repeats the first: say which column is dependent");
+            .Where(e => e.Message.Contains("column", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(e.Message, @"\b2\b"),
+                "the second predictor (column 2 of the design, after the intercept) repeats the first: the message names that column");
         FluentActions.Invoking(() => Regression.Multiple(duplicated, [1, 2, 3, 4])).Should().NotThrow("4.0 and 8.5 break the dependence");
         FluentActions.Invoking(() => Regression.Simple([2, 2, 2], [1, 2, 3])).Should().Throw<ArgumentException>("a constant x has no slope");
         FluentActions.Invoking(() => Regression.Polynomial([1, 2, 3], [1, 2, 3], degree: 3)).Should().Throw<ArgumentException>("4 coefficients from 3 points");
