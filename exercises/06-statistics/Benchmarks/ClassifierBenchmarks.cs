@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Katas.Statistics.Tests;
 
 namespace Katas.Statistics.Benchmarks;
 
@@ -17,8 +18,8 @@ public class ClassifierBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _raw = Data.Split("breast-cancer.csv");
-        _scaled = Data.SvmSplit();
+        _raw = Reference.Split("breast-cancer.csv");
+        _scaled = Reference.SvmSplit();
     }
 
     [Benchmark(Baseline = true)]

@@ -1,3 +1,4 @@
+using Katas.Statistics.Tests;
 using ScottPlot;
 
 namespace Katas.Statistics.Benchmarks;
@@ -48,8 +49,8 @@ internal static class Plots
     /// <summary>Exercise 6.10: the cubic fitted by QR to the reference data, with its residual spread.</summary>
     private static string PolynomialFit(string directory)
     {
-        double[] x = Data.Numbers("regression.polynomialX");
-        double[] y = Data.Numbers("regression.polynomialY");
+        double[] x = Reference.Numbers("regression.polynomialX");
+        double[] y = Reference.Numbers("regression.polynomialY");
         RegressionFit fit = Regression.Polynomial(x, y, degree: 3);
 
         var plot = new Plot();
@@ -69,7 +70,7 @@ internal static class Plots
     /// <summary>Exercises 6.12 and 6.14: the ROC curve of the Pegasos SVM's margins on the breast-cancer test rows.</summary>
     private static string Roc(string directory)
     {
-        (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Data.SvmSplit();
+        (double[][] trainX, int[] trainY, double[][] testX, int[] testY) = Reference.SvmSplit();
         PegasosSvm svm = PegasosSvm.Train(trainX, trainY, lambda: 0.01, iterations: 50_000, seed: 0);
         double[] scores = [.. testX.Select(svm.Decision)];
         int[] labels = [.. testY.Select(y => y == 1 ? 1 : 0)];
