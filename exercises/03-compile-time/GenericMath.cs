@@ -31,7 +31,8 @@ public static class GenericMath
     /// <summary>
     /// The arithmetic mean of <paramref name="values"/>: their checked <see cref="Sum{T}"/> divided by their
     /// count, in <typeparamref name="T"/>. For integers the division truncates toward zero (the mean of 1 and
-    /// 2 as int is 1); decimal keeps every digit; the sum overflowing throws as in <see cref="Sum{T}"/>.
+    /// 2 as int is 1); decimal keeps every digit; the sum overflowing throws as in <see cref="Sum{T}"/>, and
+    /// so does a count that <typeparamref name="T"/> cannot hold (128 values of sbyte).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty: the mean of nothing is undefined.</exception>
     public static T Mean<T>(ReadOnlySpan<T> values)

@@ -58,6 +58,7 @@ public static class Shapes
         throw new NotImplementedException("Exercise 3.4 (Shapes.Describe) is not solved yet. Hint: dotnet run --project grader -- hint 3.4");
 
     /// <summary>The total number of corners of <paramref name="shapes"/>.</summary>
+    /// <exception cref="OverflowException">The total does not fit in an int.</exception>
     public static int TotalCorners<TShape>(ReadOnlySpan<TShape> shapes)
         where TShape : IShape =>
         // TODO: every shape of TShape has TShape.Corners corners.

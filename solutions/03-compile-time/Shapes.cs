@@ -56,6 +56,7 @@ public static class Shapes
         $"{TShape.Name}: {TShape.Corners.ToString(System.Globalization.CultureInfo.InvariantCulture)} corners";
 
     /// <summary>The total number of corners of <paramref name="shapes"/>.</summary>
+    /// <exception cref="OverflowException">The total does not fit in an int.</exception>
     public static int TotalCorners<TShape>(ReadOnlySpan<TShape> shapes)
         where TShape : IShape =>
         checked(shapes.Length * TShape.Corners);

@@ -26,13 +26,18 @@ internal static class SnippetCompiler
     private static readonly MetadataReference[] s_framework = [Net100.References.SystemRuntime];
 
     /// <summary>The errors of <paramref name="members"/> declared inside <c>public static class C</c>, in the compiler's order.</summary>
-    public static IReadOnlyList<Diagnostic> Errors(string members, params IEnumerable<MetadataReference> references)
-    {
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Katas.Snippet",
-            [CSharpSyntaxTree.ParseText($"public static class C {{ {members} }}")],
-            [.. s_framework, .. references],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        return [.. compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
-    }
+    public static IReadOnlyList<Diagnostic> Errors(string members, params IEnumerable<MetadataReference> references) =>
+        [.. Compile(members, references).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
+
+    /// <summary>The values the compiler folds the constants of <paramref name="members"/> to, by name (an enum's as its underlying number).</summary>
+    public static IReadOnlyDictionary<string, object?> Constants(string members) =>
+        Compile(members, []).GetTypeByMetadataName("C")!.GetMembers().OfType<IFieldSymbol>()
+            .Where(field => field.HasConstantValue)
+            .ToDictionary(field => field.Name, field => field.ConstantValue);
+
+    private static CSharpCompilation Compile(string members, IEnumerable<MetadataReference> references) => CSharpCompilation.Create(
+        "Katas.Snippet",
+        [CSharpSyntaxTree.ParseText($"public static class C {{ {members} }}")],
+        [.. s_framework, .. references],
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 }

@@ -28,7 +28,9 @@ public sealed class ConstantTablesHiddenTests
     public void ToHex_rejects_a_destination_that_is_too_short_and_writes_nothing_for_no_data()
     {
         Action tooShort = () => ConstantTables.ToHex([1, 2, 3], new byte[5]);
-        tooShort.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("destination", "the destination is the argument at fault");
+        ArgumentException error = tooShort.Should().Throw<ArgumentException>().Which;
+        error.ParamName.Should().Be("destination", "the destination is the argument at fault");
+        error.Message.Should().MatchRegex(@"\b6\b", "a clear error says how many bytes the destination needs: two digits for each of the 3 bytes");
 
         byte[] untouched = [42, 42];
         ConstantTables.ToHex([], untouched);

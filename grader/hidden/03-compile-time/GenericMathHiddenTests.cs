@@ -83,6 +83,42 @@ public sealed class GenericMathHiddenTests
         area.Should().Be(338350, "1 + 4 + ... + 10000");
     }
 
+    [KataFact]
+    public void Counts_and_corners_overflow_instead_of_wrapping()
+    {
+        Action count = () => GenericMath.Mean<sbyte>(new sbyte[128]);
+        count.Should().Throw<OverflowException>("the count is counted in T: 128 values of sbyte are one more than sbyte holds, even though their sum (0) fits");
+        GenericMath.Mean<sbyte>(new sbyte[127]).Should().Be(0, "127 values still fit");
+
+        Action corners = () => Shapes.TotalCorners<Myriagon>([new Myriagon(), new Myriagon()]);
+        corners.Should().Throw<OverflowException>("2 * 2^30 corners do not fit in an int: a total that wraps would be negative");
+    }
+
+    [KataFact]
+    public void Circles_and_the_given_conversions_of_Fixed16()
+    {
+        new Circle(2).Area.Should().BeApproximately(4 * Math.PI, 1e-12, "a circle of radius r has area pi r squared");
+        Shapes.TotalArea<Circle>([new Circle(1), new Circle(3)]).Should().BeApproximately(10 * Math.PI, 1e-12, "pi (1 + 9)");
+
+        Fixed16.FromRaw(98304).ToDouble().Should().Be(1.5, "raw 98304 is 1.5 * 65536");
+        (Fixed16.FromDouble(-1.5) * Fixed16.FromInt32(2)).Should().Be(Fixed16.FromInt32(-3), "the product of a negative and a positive number keeps its sign through the shift");
+        (Fixed16.FromInt32(2) == Fixed16.FromRaw(131072)).Should().BeTrue("== compares the raw values");
+        (Fixed16.FromInt32(2) != Fixed16.FromRaw(131072)).Should().BeFalse("!= is the opposite of ==");
+        Action tooLarge = () => Fixed16.FromInt32(32768);
+        tooLarge.Should().Throw<OverflowException>("32768 is one past the largest whole Fixed16");
+        Action notANumber = () => Fixed16.FromDouble(double.NaN);
+        notANumber.Should().Throw<OverflowException>("NaN has no fixed-point value");
+    }
+
+    private readonly struct Myriagon : IShape
+    {
+        public static string Name => "myriagon";
+
+        public static int Corners => 1 << 30;
+
+        public double Area => 1;
+    }
+
     private readonly struct OddlyNamedHexagon(double area) : IShape
     {
         public static string Name => "hexagon";

@@ -31,6 +31,26 @@ public sealed class VersioningHiddenTests
     }
 
     [KataFact]
+    public void Nothing_keeps_the_context_alive_once_the_experiment_is_over()
+    {
+        _ = Versioning.Observe(builtAgainst: 6, deployed: 7);
+
+        // A collectible context goes, with its assemblies, once the collector finds nothing that uses it
+        // (Unload starts that at once; the finalizer of an unreachable context would start it later).
+        // A context kept in a field, or one that is not collectible, stays however often the collector runs.
+        for (int round = 0; round < 50 && HoldsTheConsumer(); round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        HoldsTheConsumer().Should().BeFalse("the experiment's assemblies must be freed after it: a collectible context that nothing references once Observe returns, unloaded");
+    }
+
+    private static bool HoldsTheConsumer() =>
+        AssemblyLoadContext.All.Any(context => context.Assemblies.Any(a => a.GetName().Name == "Katas.Consumer"));
+
+    [KataFact]
     public void Compile_accepts_warnings_and_validates_its_arguments()
     {
         byte[] withWarning = Versioning.Compile("Katas.Warned", "public static class W { public static void F() { int unused; } }");
@@ -40,6 +60,8 @@ public sealed class VersioningHiddenTests
         noName.Should().Throw<ArgumentException>("an assembly needs a name").Which.ParamName.Should().Be("assemblyName");
         Action noSource = () => Versioning.Compile("Katas.Null", null!);
         noSource.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("source");
+        Action noReferences = () => Versioning.Compile("Katas.Null", "public class C { }", (IEnumerable<byte[]>)null!);
+        noReferences.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("references");
     }
 
     [KataFact]
