@@ -29,17 +29,21 @@ public sealed class ConstantExpressionsHiddenTests
     public void The_snippets_that_compile_fold_to_surprising_values()
     {
         // What the compiler computes for each snippet it accepts: the value is baked into every caller as is.
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.ShiftedInt)).Should().Equal(new Dictionary<string, object?> { ["KiB"] = 1024 });
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.ConcatenatedNames)).Should().Equal(new Dictionary<string, object?> { ["Joined"] = "Katas.C" });
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.InterpolatedStrings)).Should().Equal(new Dictionary<string, object?> { ["Label"] = "vC" });
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.UncheckedOverflow)).Should().Equal(new Dictionary<string, object?> { ["Wrapped"] = int.MinValue },
-            "unchecked constant arithmetic wraps at compile time as it would at run time");
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.ShiftPastWidth)).Should().Equal(new Dictionary<string, object?> { ["Tera"] = 256L },
-            "1 << 40 is an int shift by 40 mod 32, widened to long afterwards");
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.TruncatingCast)).Should().Equal(new Dictionary<string, object?> { ["Three"] = 3 });
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.IntegerDivision)).Should().Equal(new Dictionary<string, object?> { ["Third"] = 0.0 },
-            "1 / 3 is an int division, converted to double afterwards");
-        SnippetCompiler.Constants(ConstSnippets.Source(Snippet.EnumMember)).Should().Equal(new Dictionary<string, object?> { ["Payday"] = (int)DayOfWeek.Friday });
+        (Snippet Snippet, string Name, object Value, string Because)[] folded =
+        [
+            (Snippet.ShiftedInt, "KiB", 1024, ""),
+            (Snippet.ConcatenatedNames, "Joined", "Katas.C", ""),
+            (Snippet.InterpolatedStrings, "Label", "vC", ""),
+            (Snippet.UncheckedOverflow, "Wrapped", int.MinValue, "unchecked constant arithmetic wraps at compile time as it would at run time"),
+            (Snippet.ShiftPastWidth, "Tera", 256L, "1 << 40 is an int shift by 40 mod 32, widened to long afterwards"),
+            (Snippet.TruncatingCast, "Three", 3, ""),
+            (Snippet.IntegerDivision, "Third", 0.0, "1 / 3 is an int division, converted to double afterwards"),
+            (Snippet.EnumMember, "Payday", (int)DayOfWeek.Friday, ""),
+        ];
+        foreach ((Snippet snippet, string name, object value, string because) in folded)
+        {
+            SnippetCompiler.Constants(ConstSnippets.Source(snippet)).Should().Equal(new Dictionary<string, object?> { [name] = value }, because);
+        }
     }
 
     [KataFact]
