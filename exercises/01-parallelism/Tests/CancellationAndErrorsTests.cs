@@ -34,33 +34,55 @@ public sealed class CancellationAndErrorsTests
     [KataFact]
     public void FindFirstIndex_still_tests_the_lower_items_that_had_not_started_when_a_higher_one_matched()
     {
-        // Item 10 is held until item 7000 has matched, so the worker holding it has not yet started item 42.
-        // Break at 7000 promises that every iteration below 7000 still runs, 42 included; Stop ends the loop
-        // as soon as it can, so 42 never runs and the answer would be 7000.
+        // Item 10 is held until item 5010 has matched on another worker; item 4990 matches too. Break at 5010
+        // promises that every iteration below 5010 still runs, 4990 included; Stop ends the loop as soon as it
+        // can, so 4990 never runs and the answer would be 5010. A round proves that only if 4990 started after
+        // 5010 had matched. A worker that starts in the second half reaches 5010 within a few items, while one
+        // in the first half needs thousands to reach 4990, so it nearly always does; but a correct loop may
+        // reach 4990 first (and then rightly never run 5010): such a round releases item 10 and is repeated.
+        const int Held = 10, Lower = 4_990, Higher = 5_010, MaxRounds = 50;
         int[] items = Enumerable.Range(0, 10_000).ToArray();
-        using var higherMatched = new ManualResetEventSlim(initialState: false);
-        bool sawHigherMatchWhileHeld = false;
-
-        int index = CancellationAndErrors.FindFirstIndex(items, item =>
+        for (int round = 1; round <= MaxRounds; round++)
         {
-            if (item == 10)
+            using var released = new ManualResetEventSlim(initialState: false);
+            int higherMatched = 0;
+            int lowerStartedFirst = 0;
+            bool heldUntilReleased = false;
+
+            int index = CancellationAndErrors.FindFirstIndex(items, item =>
             {
-                sawHigherMatchWhileHeld = higherMatched.Wait(ConcurrencyProbe.DefaultPatience);
-                return false;
-            }
+                switch (item)
+                {
+                    case Held:
+                        heldUntilReleased = released.Wait(ConcurrencyProbe.DefaultPatience);
+                        return false;
+                    case Higher:
+                        Volatile.Write(ref higherMatched, 1);
+                        released.Set();
+                        return true;
+                    case Lower:
+                        if (Volatile.Read(ref higherMatched) == 0)
+                        {
+                            Volatile.Write(ref lowerStartedFirst, 1);
+                            released.Set();
+                        }
 
-            if (item == 7_000)
+                        return true;
+                    default:
+                        return false;
+                }
+            });
+
+            heldUntilReleased.Should().BeTrue(
+                "the items must be tested in parallel: item 5010 should have matched on another worker while item 10 was held");
+            index.Should().Be(Lower, "4990 is the lowest match; the loop must still test the items below a match (Break, not Stop)");
+            if (Volatile.Read(ref lowerStartedFirst) == 0)
             {
-                higherMatched.Set();
-                return true;
+                return; // 4990 started after 5010 had matched, and still won: this round proved it.
             }
+        }
 
-            return item == 42;
-        });
-
-        index.Should().Be(42, "42 is the lowest match; the loop must still test the items below a match (Break, not Stop)");
-        sawHigherMatchWhileHeld.Should().BeTrue(
-            "the items must be tested in parallel: item 7000 should have matched on another worker while item 10 was held");
+        Assert.Fail($"In {MaxRounds} rounds item 4990 was always tested before item 5010 matched, so no round could tell Break from Stop.");
     }
 
     [KataFact]
