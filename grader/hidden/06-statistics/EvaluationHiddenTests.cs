@@ -98,4 +98,50 @@ public sealed class EvaluationHiddenTests
         Evaluation.TrainTestSplit(30, 0.5, seed: 3).Test.Should().BeInAscendingOrder();
         Evaluation.F1(Evaluation.ConfusionMatrix([0, 1, 1], [0, 1, 1], 2)).Should().Equal([1.0, 1.0], "perfect predictions: precision = recall = 1");
     }
+
+    [KataFact]
+    public void The_remainder_goes_to_the_first_folds_and_ties_in_a_ranking_count_one_half()
+    {
+        IReadOnlyList<(int[] Train, int[] Test)> folds = Evaluation.KFold(7, 3);
+
+        folds.Select(f => f.Test.Length).Should().Equal([3, 2, 2], "7 = 3 + 2 + 2: the first 7 mod 3 = 1 fold is one row larger");
+        folds[1].Test.Should().Equal(3, 4);
+        folds[1].Train.Should().Equal(0, 1, 2, 5, 6);
+        Evaluation.KFold(2, 2).Select(f => f.Test.Single()).Should().Equal(0, 1);
+
+        // Positives 0.4, 0.6 and 0.8 against negatives 0.2 and 0.6: 0.4 beats 0.2; 0.6 beats 0.2 and ties 0.6; 0.8 beats both.
+        Evaluation.RocAuc([0, 1, 0, 1, 1], [0.2, 0.4, 0.6, 0.6, 0.8]).Should().BeApproximately(4.5 / 6, 1e-12, "1 + 1.5 + 2 of 6 pairs: the tie at 0.6 counts one half");
+        Evaluation.Rmse([1, 2, 3], [1, 2, 3]).Should().Be(0);
+        Evaluation.Rmse([0, 0], [3, 4]).Should().BeApproximately(Math.Sqrt(12.5), 1e-12);
+    }
+
+    [KataFact]
+    public void More_bad_arguments_name_the_parameter_and_the_problem()
+    {
+        Matrix<double> x = Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0, 4.0]);
+
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(1, 0.5, 0)).Should().Throw<ArgumentOutOfRangeException>("one row cannot be split").WithParameterName("count");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, double.NaN, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("testFraction");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, -0.5, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("testFraction");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, 1.5, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("testFraction");
+        FluentActions.Invoking(() => Evaluation.KFold(3, 4)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("folds");
+        FluentActions.Invoking(() => Evaluation.KFold(10, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("folds");
+        FluentActions.Invoking(() => Evaluation.Ridge(x, Vector<double>.Build.Dense(3), 1)).Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*targets*");
+        FluentActions.Invoking(() => Evaluation.Ridge(Matrix<double>.Build.Dense(0, 1), Vector<double>.Build.Dense(0), 1)).Should().Throw<ArgumentException>("no rows to fit").WithParameterName("y");
+        FluentActions.Invoking(() => Evaluation.Ridge(x, Vector<double>.Build.Dense(4), -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("alpha");
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(x, Vector<double>.Build.Dense(5), 2, 1)).Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*targets*");
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(x, Vector<double>.Build.Dense(4), 5, 1)).Should().Throw<ArgumentOutOfRangeException>("five folds of four rows").WithParameterName("folds");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0], [0], 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("classCount");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 1], [1], 3)).Should().Throw<ArgumentException>().WithParameterName("predicted").WithMessage("*predictions*");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, -1], [0, 1], 3)).Should().Throw<ArgumentException>("a negative class is outside 0 to 2 too").WithParameterName("actual").WithMessage("*classes*");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 1], [-1, 1], 3)).Should().Throw<ArgumentException>().WithParameterName("actual");
+        FluentActions.Invoking(() => Evaluation.Precision(new int[2, 3])).Should().Throw<ArgumentException>("a confusion matrix is square").WithParameterName("confusion").WithMessage("*square*");
+        FluentActions.Invoking(() => Evaluation.Recall(new int[3, 2])).Should().Throw<ArgumentException>().WithParameterName("confusion");
+        FluentActions.Invoking(() => Evaluation.F1(new int[1, 2])).Should().Throw<ArgumentException>().WithParameterName("confusion");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 1], [0.1])).Should().Throw<ArgumentException>().WithParameterName("scores").WithMessage("*scores*");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 2], [0.1, 0.2])).Should().Throw<ArgumentException>().WithParameterName("labels").WithMessage("*0 or 1*");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 0], [0.1, 0.2])).Should().Throw<ArgumentException>().WithParameterName("labels").WithMessage("*classes*");
+        FluentActions.Invoking(() => Evaluation.Rmse([1, 2], [1])).Should().Throw<ArgumentException>().WithParameterName("predicted").WithMessage("*predictions*");
+        FluentActions.Invoking(() => Evaluation.Rmse([], [])).Should().Throw<ArgumentException>().WithParameterName("predicted");
+    }
 }
