@@ -89,14 +89,27 @@ public sealed class RegressionHiddenTests
     [KataFact]
     public void A_column_equal_to_another_up_to_rounding_noise_is_dependent()
     {
-        // z differs from x by 5e-11 in each row, a part in 10^13 of its size: the rest is rounding noise, and
-        // R's diagonal entry for z (about 1e-10) is tiny next to the largest one (about 2236).
+        // z differs from x by 5e-11 in each row, a part in 10^13 of its size: R's diagonal entry for z, the part
+        // of z that the intercept and x do not explain, is about 1e-10, next to z's length of about 5477.
         double[] x = [1000, 2000, 3000, 4000];
         double[] z = [1000 + 5e-11, 2000 - 5e-11, 3000 - 5e-11, 4000 + 5e-11];
 
         FluentActions.Invoking(() => Regression.Multiple(Matrix<double>.Build.DenseOfColumnArrays(x, z), [1, 3, 2, 5]))
             .Should().Throw<ArgumentException>("zero, relative to the largest entry of R's diagonal, is a dependent column")
             .WithParameterName("design")
+            .Where(e => Regex.IsMatch(e.Message, @"\b2\b"), "the message names column 2 of the design");
+    }
+
+    [KataFact]
+    public void Dependence_is_judged_column_by_column_not_against_the_largest_column()
+    {
+        double[] x = [1e13, 2e13, 3e13, 4e13];
+
+        RegressionFit fit = Regression.Simple(x, [1, 2, 4, 3]);
+
+        fit.Coefficients[1].Should().BeApproximately(0.8e-13, 1e-25, "a predictor in units of 1e13 (a GDP in dollars) is no reason to call the intercept dependent");
+        FluentActions.Invoking(() => Regression.Multiple(Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0], [0.0, 0.0, 0.0]), [1, 2, 4]))
+            .Should().Throw<ArgumentException>("a column of zeros explains nothing: its coefficient is not determined").WithParameterName("design")
             .Where(e => Regex.IsMatch(e.Message, @"\b2\b"), "the message names column 2 of the design");
     }
 
