@@ -45,7 +45,8 @@ public static class Foundations
     /// Revenue per region: the orders with a positive <c>Quantity</c> (refunds are negative and are left out),
     /// joined to <paramref name="stores"/> on <c>StoreId</c>, grouped by the store's <c>Region</c>, with
     /// <c>Revenue</c> = Σ Quantity × UnitPrice. One row per region that has sales, columns <c>Region</c>
-    /// (string) and <c>Revenue</c> (double), largest revenue first. Orders of an unknown store are left out.
+    /// (string) and <c>Revenue</c> (double), largest revenue first. Orders of an unknown store are left out;
+    /// with no sales (only refunds, say) the result has no rows but the same two columns.
     /// </summary>
     /// <param name="orders">Columns <c>StoreId</c> (int), <c>Quantity</c> (int), <c>UnitPrice</c> (double).</param>
     /// <param name="stores">Columns <c>StoreId</c> (int), <c>Region</c> (string).</param>

@@ -30,7 +30,8 @@ public static class MissingValues
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A policy names a column the frame does not have, or asks a mean or a
     /// median of a column that is not of type double.</exception>
-    /// <exception cref="InvalidOperationException">A column to fill has no present value to compute its fill value from.</exception>
+    /// <exception cref="InvalidOperationException">A column to fill has no present value to compute its fill value from
+    /// (a column left without rows by the drops has nothing to fill, and is no error).</exception>
     public static DataFrame Impute(DataFrame frame, IReadOnlyDictionary<string, FillPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -90,7 +90,7 @@ public sealed class NeuralNetwork
     }
 
     /// <summary>The mean binary cross-entropy of the predictions for <paramref name="x"/> against the labels <paramref name="y"/> (0 or 1).</summary>
-    /// <exception cref="ArgumentException">The shapes do not agree, or a label is not 0 or 1.</exception>
+    /// <exception cref="ArgumentException">The shapes do not agree, there are no rows, or a label is not 0 or 1 (<c>ParamName</c> y for the labels).</exception>
     public double Loss(Matrix<double> x, Vector<double> y)
     {
         ArgumentNullException.ThrowIfNull(x);

@@ -59,7 +59,9 @@ public static class Regression
     /// <summary>The least-squares fit of y on the columns of <paramref name="design"/>, whose first column is the intercept (all ones).</summary>
     /// <exception cref="ArgumentException">
     /// y has another length than the design has rows, there are fewer rows than columns, the first column is not
-    /// all ones, or the columns are linearly dependent (a coefficient is not determined).
+    /// all ones, or the columns are linearly dependent (a coefficient is not determined; the message names the first
+    /// such column). Dependence is judged for each column against its own length, so the units of a predictor do
+    /// not matter, and a column equal to a combination of the others up to rounding noise counts as dependent.
     /// </exception>
     public static RegressionFit LeastSquares(Matrix<double> design, IReadOnlyList<double> y)
     {

@@ -61,7 +61,8 @@ public static class Foundations
     /// Revenue per region: the orders with a positive <c>Quantity</c> (refunds are negative and are left out),
     /// joined to <paramref name="stores"/> on <c>StoreId</c>, grouped by the store's <c>Region</c>, with
     /// <c>Revenue</c> = Σ Quantity × UnitPrice. One row per region that has sales, columns <c>Region</c>
-    /// (string) and <c>Revenue</c> (double), largest revenue first. Orders of an unknown store are left out.
+    /// (string) and <c>Revenue</c> (double), largest revenue first. Orders of an unknown store are left out;
+    /// with no sales (only refunds, say) the result has no rows but the same two columns.
     /// </summary>
     /// <param name="orders">Columns <c>StoreId</c> (int), <c>Quantity</c> (int), <c>UnitPrice</c> (double).</param>
     /// <param name="stores">Columns <c>StoreId</c> (int), <c>Region</c> (string).</param>
@@ -73,6 +74,12 @@ public static class Foundations
 
         // Filter first: the join and the grouping then touch only the rows that count.
         DataFrame sales = orders.Filter(orders["Quantity"].ElementwiseGreaterThan(0));
+        if (sales.Rows.Count == 0)
+        {
+            // Merge throws on a frame without rows: with nothing sold there is nothing to join.
+            return NoSales();
+        }
+
         var revenue = (DoubleDataFrameColumn)(sales["Quantity"] * sales["UnitPrice"]);
         revenue.SetName("Revenue");
         sales.Columns.Add(revenue);
@@ -82,10 +89,12 @@ public static class Foundations
         if (joined.Rows.Count == 0)
         {
             // GroupBy over no rows returns a frame without the summed column: answer with the empty shape.
-            return new DataFrame(new StringDataFrameColumn("Region"), new DoubleDataFrameColumn("Revenue"));
+            return NoSales();
         }
 
         DataFrame totals = joined.GroupBy("Region").Sum("Revenue");
         return new DataFrame(totals["Region"], totals["Revenue"]).OrderByDescending("Revenue");
     }
+
+    private static DataFrame NoSales() => new(new StringDataFrameColumn("Region"), new DoubleDataFrameColumn("Revenue"));
 }

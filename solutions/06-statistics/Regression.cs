@@ -56,7 +56,9 @@ public static class Regression
     /// <summary>The least-squares fit of y on the columns of <paramref name="design"/>, whose first column is the intercept (all ones).</summary>
     /// <exception cref="ArgumentException">
     /// y has another length than the design has rows, there are fewer rows than columns, the first column is not
-    /// all ones, or the columns are linearly dependent (a coefficient is not determined).
+    /// all ones, or the columns are linearly dependent (a coefficient is not determined; the message names the first
+    /// such column). Dependence is judged for each column against its own length, so the units of a predictor do
+    /// not matter, and a column equal to a combination of the others up to rounding noise counts as dependent.
     /// </exception>
     public static RegressionFit LeastSquares(Matrix<double> design, IReadOnlyList<double> y)
     {
@@ -81,10 +83,11 @@ public static class Regression
         QR<double> qr = design.QR(QRMethod.Thin);
         Matrix<double> r = qr.R;
 
-        // A zero (relative to the largest) on R's diagonal means a column is a combination of the others:
-        // the coefficients are not determined, and solving would divide by rounding noise.
-        double largest = Enumerable.Range(0, p).Max(j => Math.Abs(r[j, j]));
-        int dependent = Enumerable.Range(0, p).FirstOrDefault(j => Math.Abs(r[j, j]) <= 1e-12 * largest, -1);
+        // |R[j, j]| is the length of the part of column j that the columns before it do not explain. Zero, relative
+        // to the column's own length, means column j is a combination of them: the coefficients are not determined,
+        // and solving would divide by rounding noise. Relative to the column, not to the largest entry of the
+        // diagonal: a predictor in units of 1e13 (a GDP in dollars) must not make the intercept look dependent.
+        int dependent = Enumerable.Range(0, p).FirstOrDefault(j => Math.Abs(r[j, j]) <= 1e-12 * design.Column(j).L2Norm(), -1);
         if (dependent >= 0)
         {
             throw new ArgumentException($"Column {dependent} of the design is a linear combination of the columns before it: the fit is not unique.", nameof(design));

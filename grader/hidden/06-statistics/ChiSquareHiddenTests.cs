@@ -73,4 +73,31 @@ public sealed class ChiSquareHiddenTests
         FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([5, 5], [0.0, 1.0])).Should().Throw<ArgumentException>("a probability of 0 expects 0 and X² would divide by it");
         ChiSquare.GoodnessOfFit([5, 15]).Statistic.Should().Be(5, "two categories are enough: (5 − 10)²/10 + (15 − 10)²/10");
     }
+
+    [KataFact]
+    public void Bad_arguments_name_the_parameter()
+    {
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit(null!)).Should().Throw<ArgumentNullException>().WithParameterName("observed");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit(null!, [0.5, 0.5])).Should().Throw<ArgumentNullException>().WithParameterName("observed");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([1, 2], null!)).Should().Throw<ArgumentNullException>().WithParameterName("probabilities");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([])).Should().Throw<ArgumentException>("no categories at all").WithParameterName("observed");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([7], [1.0])).Should().Throw<ArgumentException>().WithParameterName("observed")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([10, 20, 30], [0.5, 0.5])).Should().Throw<ArgumentException>().WithParameterName("probabilities")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([10, 20], [0.5, 0.6])).Should().Throw<ArgumentException>().WithParameterName("probabilities")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([10, 20], [1.5, -0.5])).Should().Throw<ArgumentException>("they sum to 1, but a probability is negative").WithParameterName("probabilities");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([10, -20])).Should().Throw<ArgumentException>().WithParameterName("observed")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => ChiSquare.GoodnessOfFit([0, 0], [0.5, 0.5])).Should().Throw<ArgumentException>().WithParameterName("observed")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => ChiSquare.ExpectedCounts(null!)).Should().Throw<ArgumentNullException>().WithParameterName("table");
+        FluentActions.Invoking(() => ChiSquare.ExpectedCounts(new[,] { { 5, 3, 4 } })).Should().Throw<ArgumentException>("one row").WithParameterName("table")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => ChiSquare.ExpectedCounts(new[,] { { 5 }, { 3 }, { 4 } })).Should().Throw<ArgumentException>("one column").WithParameterName("table");
+        FluentActions.Invoking(() => ChiSquare.ExpectedCounts(new[,] { { 5, 3 }, { 2, -4 } })).Should().Throw<ArgumentException>().WithParameterName("table");
+        FluentActions.Invoking(() => ChiSquare.ExpectedCounts(new[,] { { 0, 0 }, { 0, 0 } })).Should().Throw<ArgumentException>().WithParameterName("table");
+        FluentActions.Invoking(() => ChiSquare.Independence(null!)).Should().Throw<ArgumentNullException>().WithParameterName("table");
+    }
 }

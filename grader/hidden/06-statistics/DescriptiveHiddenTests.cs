@@ -42,4 +42,47 @@ public sealed class DescriptiveHiddenTests
         Descriptive.Spearman([1, 2, 3, 4], [10, 20, 30, 1000]).Should().BeApproximately(1, 1e-12, "a monotone relation has Spearman 1 even when it is not linear");
         FluentActions.Invoking(() => Descriptive.Pearson([1, 2], [1])).Should().Throw<ArgumentException>();
     }
+
+    [KataFact]
+    public void The_smallest_sample_each_estimator_accepts_gives_a_number()
+    {
+        Descriptive.Mean([7]).Should().Be(7);
+        Descriptive.Mode([]).Should().Be(double.NaN, "no values, no mode");
+        Descriptive.Mode([4]).Should().Be(4);
+        Descriptive.SampleVariance([1, 3]).Should().Be(2, "two values are enough: ((1 − 2)² + (3 − 2)²) / (2 − 1)");
+        Descriptive.SampleStandardDeviation([1, 3]).Should().Be(Math.Sqrt(2));
+        Descriptive.SampleVariance([]).Should().Be(double.NaN);
+        Descriptive.Skewness([1, 2, 4]).Should().BeApproximately(0.9352195295828235, 1e-12, "three values are enough for G1 (scipy.stats.skew([1, 2, 4], bias=False))");
+        Descriptive.ExcessKurtosis([1, 2, 3, 10]).Should().BeApproximately(3.228, 1e-12, "four values are enough for G2 (scipy.stats.kurtosis([1, 2, 3, 10], bias=False))");
+        Descriptive.Pearson([1, 2], [3, 1]).Should().BeApproximately(-1, 1e-12, "two pairs always lie on a line");
+        Descriptive.Pearson([1], [2]).Should().Be(double.NaN, "one pair has no spread");
+        Descriptive.Pearson([5, 5, 5], [1, 2, 3]).Should().Be(double.NaN, "x constant: no correlation either");
+        Descriptive.Quantile([4], 0.3).Should().Be(4, "one value is every quantile");
+        Descriptive.Quantile([], 0.5).Should().Be(double.NaN);
+        Descriptive.Ranks([]).Should().BeEmpty();
+        Descriptive.Ranks([3, 3]).Should().Equal([1.5, 1.5], "two ties share ranks 1 and 2");
+        Descriptive.Spearman([1, 2, 2, 3], [1, 3, 2, 4]).Should().BeApproximately(0.9486832980505138, 1e-12, "Pearson's r of the ranks 1, 2.5, 2.5, 4 and 1, 3, 2, 4");
+    }
+
+    [KataFact]
+    public void Bad_arguments_name_the_parameter()
+    {
+        double[] two = [1, 2];
+        FluentActions.Invoking(() => Descriptive.Mean(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.Mode(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.SampleVariance(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.Quantile(null!, 0.5)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.Skewness(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.ExcessKurtosis(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.Ranks(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Descriptive.Pearson(null!, two)).Should().Throw<ArgumentNullException>().WithParameterName("x");
+        FluentActions.Invoking(() => Descriptive.Pearson(two, null!)).Should().Throw<ArgumentNullException>().WithParameterName("y");
+        FluentActions.Invoking(() => Descriptive.Spearman(null!, two)).Should().Throw<ArgumentNullException>().WithParameterName("x");
+        FluentActions.Invoking(() => Descriptive.Spearman(two, null!)).Should().Throw<ArgumentNullException>().WithParameterName("y");
+        FluentActions.Invoking(() => Descriptive.Pearson(two, [1, 2, 3])).Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*length*");
+        FluentActions.Invoking(() => Descriptive.Spearman(two, [1, 2, 3])).Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*length*");
+        FluentActions.Invoking(() => Descriptive.Quantile(two, -0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("p").WithMessage("*between 0 and 1*");
+        FluentActions.Invoking(() => Descriptive.Quantile(two, double.NaN)).Should().Throw<ArgumentOutOfRangeException>("NaN is no probability").WithParameterName("p");
+        FluentActions.Invoking(() => Descriptive.Quantile([], 2)).Should().Throw<ArgumentOutOfRangeException>("p is checked even when there are no values").WithParameterName("p");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Katas.Statistics.HiddenTests;
@@ -97,5 +98,77 @@ public sealed class EvaluationHiddenTests
         train.Should().BeInAscendingOrder("each list comes back in ascending order");
         Evaluation.TrainTestSplit(30, 0.5, seed: 3).Test.Should().BeInAscendingOrder();
         Evaluation.F1(Evaluation.ConfusionMatrix([0, 1, 1], [0, 1, 1], 2)).Should().Equal([1.0, 1.0], "perfect predictions: precision = recall = 1");
+    }
+
+    [KataFact]
+    public void The_remainder_goes_to_the_first_folds_and_ties_in_a_ranking_count_one_half()
+    {
+        IReadOnlyList<(int[] Train, int[] Test)> folds = Evaluation.KFold(7, 3);
+
+        folds.Select(f => f.Test.Length).Should().Equal([3, 2, 2], "7 = 3 + 2 + 2: the first 7 mod 3 = 1 fold is one row larger");
+        folds[1].Test.Should().Equal(3, 4);
+        folds[1].Train.Should().Equal(0, 1, 2, 5, 6);
+        Evaluation.KFold(2, 2).Select(f => f.Test.Single()).Should().Equal(0, 1);
+
+        // Positives 0.4, 0.6 and 0.8 against negatives 0.2 and 0.6: 0.4 beats 0.2; 0.6 beats 0.2 and ties 0.6; 0.8 beats both.
+        Evaluation.RocAuc([0, 1, 0, 1, 1], [0.2, 0.4, 0.6, 0.6, 0.8]).Should().BeApproximately(4.5 / 6, 1e-12, "1 + 1.5 + 2 of 6 pairs: the tie at 0.6 counts one half");
+        Evaluation.Rmse([1, 2, 3], [1, 2, 3]).Should().Be(0);
+        Evaluation.Rmse([0, 0], [3, 4]).Should().BeApproximately(Math.Sqrt(12.5), 1e-12);
+    }
+
+    [KataFact]
+    public void More_bad_arguments_name_the_parameter_and_the_problem()
+    {
+        Matrix<double> x = Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0, 4.0]);
+
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(1, 0.5, 0)).Should().Throw<ArgumentOutOfRangeException>("one row cannot be split").WithParameterName("count");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, double.NaN, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("testFraction");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, -0.5, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("testFraction");
+        FluentActions.Invoking(() => Evaluation.TrainTestSplit(10, 1.5, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("testFraction")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => Evaluation.KFold(3, 4)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("folds");
+        FluentActions.Invoking(() => Evaluation.KFold(10, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("folds");
+        FluentActions.Invoking(() => Evaluation.Ridge(x, Vector<double>.Build.Dense(3), 1)).Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*targets*")
+            .Where(e => Regex.IsMatch(e.Message, @"\b4\b") && Regex.IsMatch(e.Message, @"\b3\b"), "the message gives both counts, 4 rows and 3 targets");
+        FluentActions.Invoking(() => Evaluation.Ridge(Matrix<double>.Build.Dense(0, 1), Vector<double>.Build.Dense(0), 1)).Should().Throw<ArgumentException>("no rows to fit").WithParameterName("y");
+        FluentActions.Invoking(() => Evaluation.Ridge(x, Vector<double>.Build.Dense(4), -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("alpha");
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(x, Vector<double>.Build.Dense(5), 2, 1)).Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*targets*")
+            .Where(e => Regex.IsMatch(e.Message, @"\b4\b") && Regex.IsMatch(e.Message, @"\b5\b"), "the message gives both counts, 4 rows and 5 targets");
+        FluentActions.Invoking(() => Evaluation.CrossValidatedRmse(x, Vector<double>.Build.Dense(4), 5, 1)).Should().Throw<ArgumentOutOfRangeException>("five folds of four rows").WithParameterName("folds");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0], [0], 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("classCount");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 1], [1], 3)).Should().Throw<ArgumentException>().WithParameterName("predicted").WithMessage("*predictions*");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, -1], [0, 1], 3)).Should().Throw<ArgumentException>("a negative class is outside 0 to 2 too").WithParameterName("actual").WithMessage("*classes*")
+            .Where(e => Regex.IsMatch(e.Message, @"\b2\b"), "the message names the largest class, 2");
+        FluentActions.Invoking(() => Evaluation.ConfusionMatrix([0, 1], [-1, 1], 3)).Should().Throw<ArgumentException>().WithParameterName("actual");
+        FluentActions.Invoking(() => Evaluation.Precision(new int[2, 3])).Should().Throw<ArgumentException>("a confusion matrix is square").WithParameterName("confusion").WithMessage("*square*");
+        FluentActions.Invoking(() => Evaluation.Recall(new int[3, 2])).Should().Throw<ArgumentException>().WithParameterName("confusion");
+        FluentActions.Invoking(() => Evaluation.F1(new int[1, 2])).Should().Throw<ArgumentException>().WithParameterName("confusion");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 1], [0.1])).Should().Throw<ArgumentException>().WithParameterName("scores")
+            .Where(e => Regex.IsMatch(e.Message, @"\b2\b") && Regex.IsMatch(e.Message, @"\b1\b"), "the message gives both counts, 2 labels and 1 score");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 2], [0.1, 0.2])).Should().Throw<ArgumentException>().WithParameterName("labels").WithMessage("*0 or 1*");
+        FluentActions.Invoking(() => Evaluation.RocAuc([0, 0], [0.1, 0.2])).Should().Throw<ArgumentException>().WithParameterName("labels").WithMessage("*classes*");
+        FluentActions.Invoking(() => Evaluation.Rmse([1, 2], [1])).Should().Throw<ArgumentException>().WithParameterName("predicted").WithMessage("*predictions*");
+        FluentActions.Invoking(() => Evaluation.Rmse([], [])).Should().Throw<ArgumentException>().WithParameterName("predicted");
+    }
+
+    [KataFact]
+    public void Every_row_can_land_in_the_test_set()
+    {
+        int[] tested = [.. Enumerable.Range(0, 20).Select(seed => Evaluation.TrainTestSplit(2, 0.5, seed).Test.Single())];
+
+        tested.Should().Contain(0, "Fisher–Yates draws j from 0 … i, i included: over 20 seeds either row must be the test row sometimes");
+        tested.Should().Contain(1);
+    }
+
+    [KataFact]
+    public void Ridge_centres_y_before_the_product_so_a_large_mean_does_not_leak_through_rounding()
+    {
+        // The centred column sums to 5.6e-17, not 0: multiplied by ȳ = 1e12 that would move w in the fifth digit.
+        Matrix<double> x = Matrix<double>.Build.DenseOfColumnArrays([0.1, 0.2, 0.7]);
+        Vector<double> y = Vector<double>.Build.DenseOfArray([1e12 + 1, 1e12 + 2, 1e12 + 4]);
+
+        (Vector<double> w, _) = Evaluation.Ridge(x, y, alpha: 0);
+
+        w[0].Should().BeApproximately(4.67741935483871, 1e-9, "the least-squares slope of (0.1, 1), (0.2, 2), (0.7, 4): 2.9 / 0.62");
     }
 }

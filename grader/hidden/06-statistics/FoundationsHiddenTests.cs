@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Katas.Statistics.Tests;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
@@ -51,6 +52,37 @@ public sealed class FoundationsHiddenTests
         Foundations.RevenueByRegion(orders, stores);
         orders.Columns.Count.Should().Be(3, "the caller's orders frame must not gain a Revenue column");
         orders.Rows.Count.Should().Be(8, "the caller's orders frame must keep its refunds");
+    }
+
+    [KataFact]
+    public void Bad_arguments_name_the_parameter_and_the_problem()
+    {
+        FluentActions.Invoking(() => Foundations.SampleCovariance(Matrix<double>.Build.Dense(1, 3)))
+            .Should().Throw<ArgumentException>().WithParameterName("data")
+            .Where(e => e.Message.Contains("two", StringComparison.OrdinalIgnoreCase) || e.Message.Contains('2'), "the message says that two rows are needed");
+        FluentActions.Invoking(() => Foundations.Project(null!, Vector<double>.Build.Dense(2, 1))).Should().Throw<ArgumentNullException>().WithParameterName("v");
+        FluentActions.Invoking(() => Foundations.Project(Vector<double>.Build.Dense(2, 1), null!)).Should().Throw<ArgumentNullException>().WithParameterName("onto");
+        FluentActions.Invoking(() => Foundations.Project(Vector<double>.Build.Dense(2, 5.0), Vector<double>.Build.Dense(3, 2.0)))
+            .Should().Throw<ArgumentException>().WithParameterName("onto")
+            .Where(e => Regex.IsMatch(e.Message, @"\b2\b.*\b3\b"), "the message gives both lengths, 2 and 3");
+        FluentActions.Invoking(() => Foundations.Project(Vector<double>.Build.Dense(2, 1), Vector<double>.Build.Dense(2)))
+            .Should().Throw<ArgumentException>().WithParameterName("onto")
+            .Where(e => e.Message.Contains("zero", StringComparison.OrdinalIgnoreCase), "the message says the vector is zero");
+        (DataFrame orders, DataFrame stores) = SampleShop();
+        FluentActions.Invoking(() => Foundations.RevenueByRegion(null!, stores)).Should().Throw<ArgumentNullException>().WithParameterName("orders");
+        FluentActions.Invoking(() => Foundations.RevenueByRegion(orders, null!)).Should().Throw<ArgumentNullException>().WithParameterName("stores");
+    }
+
+    [KataFact]
+    public void No_sales_still_give_the_two_named_columns()
+    {
+        (DataFrame orders, DataFrame stores) = SampleShop();
+        DataFrame refunds = orders.Filter(orders["Quantity"].ElementwiseLessThan(1));
+
+        DataFrame revenue = Foundations.RevenueByRegion(refunds, stores);
+
+        revenue.Rows.Count.Should().Be(0, "refunds and zero quantities are no sales");
+        revenue.Columns.Select(c => c.Name).Should().Equal(["Region", "Revenue"], "an empty result has the same two columns as any other");
     }
 
     private static (DataFrame Orders, DataFrame Stores) SampleShop()

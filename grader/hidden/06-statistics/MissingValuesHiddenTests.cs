@@ -51,4 +51,52 @@ public sealed class MissingValuesHiddenTests
 
         kept["A"].Cast<double?>().Should().Equal([1.0, 4.0]);
     }
+
+    [KataFact]
+    public void Bad_arguments_name_the_parameter()
+    {
+        var frame = new DataFrame(new DoubleDataFrameColumn("A", [1, null]));
+        var policies = new Dictionary<string, FillPolicy> { ["A"] = FillPolicy.Mean };
+
+        FluentActions.Invoking(() => MissingValues.Impute(null!, policies)).Should().Throw<ArgumentNullException>().WithParameterName("frame");
+        FluentActions.Invoking(() => MissingValues.Impute(frame, null!)).Should().Throw<ArgumentNullException>().WithParameterName("policies");
+        FluentActions.Invoking(() => MissingValues.Impute(frame, new Dictionary<string, FillPolicy> { ["B"] = FillPolicy.DropRow }))
+            .Should().Throw<ArgumentException>("even a drop names a column that must exist").WithParameterName("policies").WithMessage("*B*");
+        FluentActions.Invoking(() => MissingValues.Impute(new DataFrame(new StringDataFrameColumn("Name", ["a", null])), new Dictionary<string, FillPolicy> { ["Name"] = FillPolicy.Median }))
+            .Should().Throw<ArgumentException>("the median of strings is undefined").WithParameterName("policies").WithMessage("*Name*");
+        FluentActions.Invoking(() => MissingValues.Impute(new DataFrame(new DoubleDataFrameColumn("Empty", [null, null])), new Dictionary<string, FillPolicy> { ["Empty"] = FillPolicy.Mode }))
+            .Should().Throw<InvalidOperationException>("no present value, no mode").WithMessage("*Empty*");
+    }
+
+    [KataFact]
+    public void Strings_take_their_mode_and_even_counts_the_mean_of_the_middle_two()
+    {
+        var frame = new DataFrame(
+            new StringDataFrameColumn("City", ["b", null, "a", "B", "b", "a"]),
+            new DoubleDataFrameColumn("X", [4, 1, null, 10, 2, 3]),
+            new DoubleDataFrameColumn("Whole", [1, 2, 3, 4, 5, 6]));
+
+        DataFrame filled = MissingValues.Impute(frame, new Dictionary<string, FillPolicy>
+        {
+            ["City"] = FillPolicy.Mode,
+            ["X"] = FillPolicy.Median,
+            ["Whole"] = FillPolicy.Mean,
+        });
+
+        filled["City"][1].Should().Be("a", "a and b appear twice each: the ordinal smallest, a");
+        filled["X"][2].Should().Be(3.0, "the median of 1, 2, 4, 10 is (2 + 4) / 2");
+        filled["Whole"].Cast<double?>().Should().Equal([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "a column without nulls is copied as it is");
+        frame["City"].NullCount.Should().Be(1, "the caller's frame keeps its nulls");
+    }
+
+    [KataFact]
+    public void Dropping_every_row_leaves_nothing_to_fill_and_no_error()
+    {
+        var frame = new DataFrame(new DoubleDataFrameColumn("Key", [null, null]), new DoubleDataFrameColumn("X", [1, null]));
+
+        DataFrame kept = MissingValues.Impute(frame, new Dictionary<string, FillPolicy> { ["Key"] = FillPolicy.DropRow, ["X"] = FillPolicy.Mean });
+
+        kept.Rows.Count.Should().Be(0, "every row misses its key");
+        kept.Columns.Select(c => c.Name).Should().Equal(["Key", "X"]);
+    }
 }

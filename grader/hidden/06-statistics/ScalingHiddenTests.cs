@@ -51,4 +51,45 @@ public sealed class ScalingHiddenTests
         outliers.Should().Equal([8, 9], "30 and −20 are beyond the fences, found at indices 8 and 9 of the input (not of the sorted values)");
         FluentActions.Invoking(() => Transforms.IqrOutliers([])).Should().Throw<ArgumentException>();
     }
+
+    [KataFact]
+    public void Bad_arguments_name_the_parameter_and_the_problem()
+    {
+        Matrix<double> train = Matrix<double>.Build.DenseOfRowArrays([0.0, 10.0], [2.0, 10.0]);
+        Matrix<double> empty = Matrix<double>.Build.Dense(0, 2);
+        Matrix<double> three = Matrix<double>.Build.Dense(1, 3);
+        StandardScaler standard = StandardScaler.Fit(train);
+        MinMaxScaler minMax = MinMaxScaler.Fit(train);
+
+        FluentActions.Invoking(() => StandardScaler.Fit(null!)).Should().Throw<ArgumentNullException>().WithParameterName("train");
+        FluentActions.Invoking(() => MinMaxScaler.Fit(null!)).Should().Throw<ArgumentNullException>().WithParameterName("train");
+        FluentActions.Invoking(() => StandardScaler.Fit(empty)).Should().Throw<ArgumentException>().WithParameterName("train").WithMessage("*rows*");
+        FluentActions.Invoking(() => MinMaxScaler.Fit(empty)).Should().Throw<ArgumentException>("no rows have no minimum").WithParameterName("train").WithMessage("*rows*");
+        FluentActions.Invoking(() => standard.Transform(null!)).Should().Throw<ArgumentNullException>().WithParameterName("data");
+        FluentActions.Invoking(() => minMax.Transform(null!)).Should().Throw<ArgumentNullException>().WithParameterName("data");
+        FluentActions.Invoking(() => standard.Transform(three)).Should().Throw<ArgumentException>().WithParameterName("data").WithMessage("*columns*");
+        FluentActions.Invoking(() => minMax.Transform(three)).Should().Throw<ArgumentException>().WithParameterName("data").WithMessage("*columns*");
+        FluentActions.Invoking(() => Transforms.Log1p(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Transforms.Log1p([1, -0.5])).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("values").Where(e => Equals(e.ActualValue, -0.5), "the exception carries the offending value");
+        FluentActions.Invoking(() => Transforms.IqrOutliers(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+        FluentActions.Invoking(() => Transforms.IqrOutliers([1, 2, 3], k: -1)).Should().Throw<ArgumentOutOfRangeException>("negative k puts the lower fence above the upper").WithParameterName("k");
+        FluentActions.Invoking(() => Transforms.IqrOutliers([1, double.NaN, 3])).Should().Throw<ArgumentException>("a NaN has no place among the quartiles").WithParameterName("values").WithMessage("*NaN*");
+        FluentActions.Invoking(() => Transforms.IqrOutliers([])).Should().Throw<ArgumentException>().WithParameterName("values");
+    }
+
+    [KataFact]
+    public void Zero_is_a_count_and_a_value_on_a_fence_is_not_an_outlier()
+    {
+        Transforms.Log1p([0]).Should().Equal([0.0], "0 is the commonest count: ln(1 + 0) = 0");
+
+        // Sorted 0, 1, 2, 3, 4, 10: Q1 = 1.25, Q3 = 3.75, IQR = 2.5; with k = 1 the fences are −1.25 and 6.25.
+        (double lower, double upper, int[] outliers) = Transforms.IqrOutliers([10, 0, 1, 2, 3, 4], k: 1);
+        lower.Should().Be(-1.25);
+        upper.Should().Be(6.25);
+        outliers.Should().Equal([0]);
+        // Sorted −1, 1, 1, 1, 3, 3, 3, 5: Q1 = 1, Q3 = 3, so with k = 1 the fences are −1 and 5, the extremes themselves.
+        Transforms.IqrOutliers([5, 1, 3, -1, 1, 3, 1, 3], k: 1).Outliers.Should().BeEmpty("a value on a fence is inside it: outliers lie strictly beyond");
+        Transforms.IqrOutliers([5], k: 0).Outliers.Should().BeEmpty("one value is its own quartiles");
+    }
 }

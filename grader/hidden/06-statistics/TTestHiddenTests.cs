@@ -75,4 +75,39 @@ public sealed class TTestHiddenTests
         TTest.Welch([2.0, 2.0], [4.0, 6.0]).DegreesOfFreedom.Should().BeApproximately(1, 1e-12,
             "one constant sample is allowed in Welch's test: all the variance, and the df nb − 1, come from the other");
     }
+
+    [KataFact]
+    public void One_constant_sample_is_enough_for_Welch_and_no_difference_gives_p_1()
+    {
+        TTestResult welch = TTest.Welch([1.0, 1.0, 1.0], [1.0, 2.0, 3.0]);
+
+        welch.DegreesOfFreedom.Should().BeApproximately(2, 1e-12, "all the variance comes from b: Welch's df is b's n − 1");
+        welch.Statistic.Should().BeApproximately(-1 / Math.Sqrt(1.0 / 3), 1e-12);
+        TTest.OneSample([1.0, 2.0, 3.0], 2).PValue.Should().BeApproximately(1, 1e-12, "t = 0: both tails together are the whole distribution");
+    }
+
+    [KataFact]
+    public void Bad_arguments_name_the_parameter()
+    {
+        double[] two = [1.0, 2.0];
+        FluentActions.Invoking(() => TTest.OneSample(null!, 0)).Should().Throw<ArgumentNullException>().WithParameterName("sample");
+        FluentActions.Invoking(() => TTest.OneSample([3.0], 0)).Should().Throw<ArgumentException>().WithParameterName("sample")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => TTest.OneSample([2.0, 2.0, 2.0], 1)).Should().Throw<ArgumentException>().WithParameterName("sample")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => TTest.OneSample(two, 0, confidence: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidence");
+        FluentActions.Invoking(() => TTest.OneSample(two, 0, confidence: -0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidence");
+        FluentActions.Invoking(() => TTest.Welch(null!, two)).Should().Throw<ArgumentNullException>().WithParameterName("a");
+        FluentActions.Invoking(() => TTest.Welch(two, null!)).Should().Throw<ArgumentNullException>().WithParameterName("b");
+        FluentActions.Invoking(() => TTest.Welch([1.0], two)).Should().Throw<ArgumentException>().WithParameterName("a");
+        FluentActions.Invoking(() => TTest.Welch(two, [1.0])).Should().Throw<ArgumentException>().WithParameterName("b");
+        FluentActions.Invoking(() => TTest.Welch(two, two, confidence: 1.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidence");
+        FluentActions.Invoking(() => TTest.Welch([2.0, 2.0], [5.0, 5.0])).Should().Throw<ArgumentException>()
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => TTest.Paired(null!, two)).Should().Throw<ArgumentNullException>().WithParameterName("before");
+        FluentActions.Invoking(() => TTest.Paired(two, null!)).Should().Throw<ArgumentNullException>().WithParameterName("after");
+        FluentActions.Invoking(() => TTest.Paired([1.0, 2.0, 3.0], two)).Should().Throw<ArgumentException>().WithParameterName("after")
+            .Where(e => e.Message.Split(" (Parameter")[0].Trim().Length > 0, "the message says what is wrong");
+        FluentActions.Invoking(() => TTest.Paired(two, two, confidence: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidence");
+    }
 }
