@@ -1,4 +1,4 @@
-// Mistake: the swap works but is not counted, so GetModelInfo reports no reload.
+// Mistake: the reload is counted before the swap is known to be one, so a refused swap still counts.
 namespace Katas.Prediction;
 
 /// <summary>Exercise 7.6: hot reload. Swap in a new model without failing one request in flight.</summary>
@@ -16,6 +16,7 @@ public sealed partial class ModelHolder
         ObjectDisposedException.ThrowIf(next.IsDisposed, next);
         // One exchange publishes the new model and hands back the old one: two concurrent swaps each get a
         // different old model, so each model's holder reference is given back exactly once.
+        Interlocked.Increment(ref _reloads); // bug
         ServingModel old = Interlocked.Exchange(ref _current, next);
         if (ReferenceEquals(old, next))
         {
@@ -23,7 +24,6 @@ public sealed partial class ModelHolder
             throw new ArgumentException($"model {next.Version} is already the one being served", nameof(next));
         }
 
-        // bug: not counted
         old.Release();
     }
 }
