@@ -5,7 +5,9 @@ using OpenTelemetry.Metrics;
 // or Prediction__ModelDirectory=...) names the folder the trainer wrote. Start-up fails, naming the problem, when the
 // model is missing or invalid: the model is loaded before Kestrel listens. Ctrl+C or SIGTERM stops it gracefully
 // (calls in flight finish, up to HostOptions:ShutdownTimeout), then the model is disposed.
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the program, whatever the current folder; a relative model folder is the
+// current folder's.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 PredictionOptions options = builder.Configuration.GetSection("Prediction").Get<PredictionOptions>() ?? new PredictionOptions();
 options.ModelDirectory = Path.GetFullPath(options.ModelDirectory);
 builder.Services.AddPredictionService(options);
