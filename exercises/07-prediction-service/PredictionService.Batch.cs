@@ -1,0 +1,35 @@
+using Grpc.Core;
+using Katas.Prediction.Protocol;
+
+namespace Katas.Prediction;
+
+/// <summary>Exercise 7.5: many predictions per call, in order.</summary>
+public sealed partial class PredictionService
+{
+    /// <summary>
+    /// One prediction per item, in the items' order, all from the same model version (one lease for the call).
+    /// An invalid item fails the whole call with InvalidArgument, its message starting "item N: " (0-based).
+    /// </summary>
+    public override Task<PredictionBatch> PredictBatch(FeaturesBatch request, ServerCallContext context)
+    {
+        // TODO: answer every item, answer i for item i, all from one model (take one lease for the whole call).
+        // Validate every item before predicting any: an invalid item fails the call with InvalidArgument and
+        // "item N: " before the reason (the given Validate helper does that with its item argument). An empty batch
+        // gets an empty answer. Record the call in the metrics.
+        throw new NotImplementedException("Exercise 7.5 (PredictionService.PredictBatch) is not solved yet. Hint: dotnet run --project grader -- hint 7.5");
+    }
+
+    /// <summary>
+    /// Answers each message as it arrives, in order: the client may wait for an answer before it sends the next.
+    /// Each message takes its own lease, so a long stream moves to a reloaded model. An invalid message ends the
+    /// call with InvalidArgument, "item N: " (0-based) first, after the answers to the messages before it.
+    /// </summary>
+    public override Task PredictStream(IAsyncStreamReader<Features> requestStream, IServerStreamWriter<PredictionResult> responseStream, ServerCallContext context)
+    {
+        // TODO: read the messages one by one and write each one's answer before reading the next (never wait for
+        // the end of the client's stream). A lease per message, released before the write. An invalid message ends
+        // the call with InvalidArgument "item N: ..." once the earlier answers are written. Record each answer in
+        // the metrics.
+        throw new NotImplementedException("Exercise 7.5 (PredictionService.PredictStream) is not solved yet. Hint: dotnet run --project grader -- hint 7.5");
+    }
+}
