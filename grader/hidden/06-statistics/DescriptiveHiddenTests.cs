@@ -85,4 +85,23 @@ public sealed class DescriptiveHiddenTests
         FluentActions.Invoking(() => Descriptive.Quantile(two, double.NaN)).Should().Throw<ArgumentOutOfRangeException>("NaN is no probability").WithParameterName("p");
         FluentActions.Invoking(() => Descriptive.Quantile([], 2)).Should().Throw<ArgumentOutOfRangeException>("p is checked even when there are no values").WithParameterName("p");
     }
+
+    [KataFact]
+    public void Too_few_values_give_NaN_even_when_rounding_leaves_a_moment_not_quite_0()
+    {
+        // The deviations of 0.1 and 0.7 from their mean are not exact opposites in binary: m3 is 7e-18, not 0,
+        // and √(n(n − 1)) / (n − 2) would turn it into infinity.
+        Descriptive.Skewness([0.1, 0.7]).Should().Be(double.NaN, "G1 needs 3 values");
+        Descriptive.ExcessKurtosis([0.1, 0.2, 0.7]).Should().Be(double.NaN, "G2 needs 4 values");
+    }
+
+    [KataFact]
+    public void Pearson_of_large_close_values_keeps_its_digits()
+    {
+        double[] x = [1e8 + 0.1, 1e8 + 0.2, 1e8 + 0.3, 1e8 + 0.45];
+        double[] y = [1e8 + 0.2, 1e8 + 0.1, 1e8 + 0.45, 1e8 + 0.3];
+
+        Descriptive.Pearson(x, y).Should().BeApproximately(0.5140186559790576, 1e-9,
+            "subtract the means before multiplying: Σxy − n·x̄ȳ and Σx² − n·x̄² cancel to noise at 1e8");
+    }
 }
