@@ -4,7 +4,8 @@
 # of 30 named features) and PredictBatch (100 rows), each at 1 and at 64 requests in flight. Loopback only; every
 # run is bounded in count (REQUESTS) and time (timeout).
 #   bash exercises/07-prediction-service/load.sh            (TREE=exercises measures your own service)
-# Installs nghttp2-client with apt-get if missing. Prints a Markdown table.
+# Then Predict at 64 in flight during hot reloads, counting failed predictions. Installs nghttp2-client with apt-get
+# if missing. Prints Markdown tables: rates and latencies, the goals as ratios.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tree=${TREE:-solutions}
@@ -31,32 +32,9 @@ for project in Trainer Server; do
         || { tail -20 "$work/publish.log"; exit 1; }
 done
 dotnet "$work/Trainer/Katas.Prediction.Trainer.dll" --out "$work/models/v1" --version v1 >&2
+dotnet "$work/Trainer/Katas.Prediction.Trainer.dll" --out "$work/models/v2" --version v2 --seed 7 >&2
 
-# gRPC frames: a 0 byte (not compressed), the length (big-endian u32), the protobuf message. The rows are the
-# fixture's first ones, their features by name in the file's order.
-python3 - "$work" fixtures/statistics/breast-cancer.csv <<'PY'
-import csv, struct, sys
-out, data = sys.argv[1], sys.argv[2]
-def varint(n):
-    b = b""
-    while True:
-        byte, n = n & 0x7F, n >> 7
-        b += bytes([byte | (0x80 if n else 0)])
-        if not n: return b
-def field(number, payload): return varint(number << 3 | 2) + varint(len(payload)) + payload
-def frame(message): return b"\x00" + struct.pack(">I", len(message)) + message
-rows = list(csv.DictReader(open(data)))
-names = [n for n in rows[0] if n not in ("label", "split")]
-def features(row):      # katas.prediction.v1.Features { repeated Feature values = 1 } of Feature { name = 1; float value = 2 }
-    return b"".join(field(1, field(1, n.encode()) + bytes([2 << 3 | 5]) + struct.pack("<f", float(row[n]))) for n in names)
-bodies = {
-    "ping": frame(b""),                                                         # PingRequest {}
-    "predict": frame(features(rows[0])),                                        # Features
-    "batch": frame(b"".join(field(1, features(rows[i])) for i in range(100))),  # FeaturesBatch { repeated Features items = 1 }
-}
-for name, body in bodies.items():
-    open(f"{out}/{name}.bin", "wb").write(body)
-PY
+python3 exercises/07-prediction-service/grpc-bodies.py "$work" fixtures/statistics/breast-cancer.csv "$work/models/v1" "$work/models/v2"
 
 port=$(free_port)
 address=http://127.0.0.1:$port
@@ -76,25 +54,71 @@ for target in "Ping ping" "Predict predict" "PredictBatch batch"; do
     call "$1" "$2" | grep -q 'grpc-status: 0' || { echo "FAIL  $1 does not answer grpc-status 0 (see $work/server.log)" >&2; cat "$work/server.log" >&2; exit 1; }
 done
 
-echo "| call | in flight | requests/s | mean latency | max latency |"
-echo "|---|---|---|---|---|"
-for target in "Ping ping" "Predict predict" "PredictBatch batch"; do
-    set -- $target
-    for inflight in 1 64; do
-        clients=$(( inflight < 8 ? inflight : 8 ))
-        streams=$(( inflight / clients ))
-        n=$requests
-        [ "$2" = batch ] && n=$(( requests / 10 ))
-        # Warm-up, then the measured run.
-        timeout 60 h2load -n $(( n / 10 )) -c "$clients" -m "$streams" -H 'content-type: application/grpc' -H 'te: trailers' \
-            -d "$work/$2.bin" "$address/katas.prediction.v1.Predictor/$1" >/dev/null
-        result=$(timeout 120 h2load -n "$n" -c "$clients" -m "$streams" -H 'content-type: application/grpc' -H 'te: trailers' \
-            -d "$work/$2.bin" "$address/katas.prediction.v1.Predictor/$1")
-        rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' <<<"$result")
-        mean=$(awk '/^time for request:/ { print $6 }' <<<"$result")
-        max=$(awk '/^time for request:/ { print $5 }' <<<"$result")
-        echo "| $1 | $inflight | $rps | $mean | $max |"
+# One h2load run: requests per second and the p50/p99 latency (ms) from its per-request log. Every request must
+# succeed (HTTP level; the calls above checked the gRPC status of each kind).
+run() {
+    local method=$1 body=$2 clients=$3 streams=$4 count=$5 log=$work/h2load.log
+    timeout 120 h2load -n "$count" -c "$clients" -m "$streams" -t 1 -d "$work/$body.bin" \
+        -H 'content-type: application/grpc' -H 'te: trailers' --log-file "$log" "$address/katas.prediction.v1.Predictor/$method" >"$work/h2load.out"
+    local rps ok
+    rps=$(grep -oE 'finished in [0-9.]+m?s, [0-9.]+ req/s' "$work/h2load.out" | grep -oE '[0-9.]+ req/s' | cut -d' ' -f1)
+    ok=$(grep -oE '[0-9]+ succeeded' "$work/h2load.out" | cut -d' ' -f1)
+    [ "$ok" = "$count" ] || { echo "FAIL  $method: $ok of $count succeeded" >&2; exit 1; }
+    awk -F'\t' '{print $3}' "$log" | sort -n | awk -v rps="$rps" '{a[NR]=$1} END {printf "%.0f %.2f %.2f\n", rps, a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'
+}
+
+declare -A result
+for level in 1 64; do
+    if [ "$level" = 1 ]; then clients=1 streams=1 count=$((requests / 10)); else clients=4 streams=16 count=$requests; fi
+    for target in "Ping ping" "Predict predict" "PredictBatch batch"; do
+        set -- $target
+        n=$count
+        [ "$2" = batch ] && n=$((count / 10))
+        echo "  $1 at $level in flight..." >&2
+        run "$1" "$2" "$clients" "$streams" $((n / 5 + 1)) >/dev/null   # warm-up (JIT, connections, engines)
+        result[$1-$level]=$(run "$1" "$2" "$clients" "$streams" "$n")
     done
 done
+
+# Hot reload under load: Predict at 64 in flight while models v2 and v1 are swapped in turn every 0.2 s. A failed
+# prediction is an HTTP 200 with a gRPC error, which h2load counts as a success: the service's own counter of
+# predictions made (by version, at /metrics) must grow by exactly the number of requests sent.
+predictions() { curl -sf --unix-socket "$work/metrics.sock" http://localhost/metrics | awk '/^katas_prediction_predictions_total/ { n += $NF } END { printf "%d\n", n }'; }
+echo "  Predict at 64 in flight during hot reloads..." >&2
+before=$(predictions)
+reloads=0
+(
+    while [ ! -e "$work/reload.stop" ]; do
+        for version in v2 v1; do call Reload "reload-$version" | grep -q 'grpc-status: 0' && echo ok >>"$work/reloads"; sleep 0.2; done
+    done
+) &
+reloader=$!
+reload_result=$(run Predict predict 4 16 "$requests")
+touch "$work/reload.stop"
+wait "$reloader"
+reloads=$(wc -l <"$work/reloads" 2>/dev/null || echo 0)
+made=$(( $(predictions) - before ))
+
+rps() { echo "${result[$1-$2]}" | cut -d' ' -f1; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 echo
-echo "PredictBatch carries 100 rows per request: rows per second are 100 times its requests per second."
+echo "h2load, $(nproc) cores, loopback; $requests requests at 64 in flight (4 connections x 16 streams), $((requests / 10)) at 1; a batch is 100 rows, sent a tenth as often"
+echo
+echo "| RPC | in flight | req/s | p50 ms | p99 ms |"
+echo "|---|---|---|---|---|"
+for level in 1 64; do
+    for name in Ping Predict PredictBatch; do
+        read -r r p50 p99 <<<"${result[$name-$level]}"
+        echo "| $name | $level | $r | $p50 | $p99 |"
+    done
+done
+read -r r p50 p99 <<<"$reload_result"
+echo "| Predict during $reloads reloads | 64 | $r | $p50 | $p99 |"
+echo
+echo "| goal | 1 in flight | 64 in flight |"
+echo "|---|---|---|"
+echo "| Predict / Ping (goal >= 0.8) | $(ratio "$(rps Predict 1)" "$(rps Ping 1)") | $(ratio "$(rps Predict 64)" "$(rps Ping 64)") |"
+echo "| rows per second, PredictBatch / Predict (goal >= 10) | $(ratio "$(rps PredictBatch 1) * 100" "$(rps Predict 1)") | $(ratio "$(rps PredictBatch 64) * 100" "$(rps Predict 64)") |"
+echo
+echo "Hot reload under load: $reloads reloads, $requests requests sent, $made predictions made, $((requests - made)) failed (goal 0)."
+[ "$made" = "$requests" ] || { echo "FAIL  $((requests - made)) predictions failed during the reloads (see $work/server.log)" >&2; exit 1; }

@@ -7,6 +7,12 @@ using OpenTelemetry.Metrics;
 // (calls in flight finish, up to HostOptions:ShutdownTimeout), then the model is disposed.
 // appsettings.json is read from beside the program, whatever the current folder; a relative model folder is the
 // current folder's.
+// `health` instead runs the container's health probe (HealthProbe.cs) against the server this configuration starts.
+if (args is ["health", .. string[] probeArgs])
+{
+    return await HealthProbe.RunAsync(probeArgs);
+}
+
 WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 PredictionOptions options = builder.Configuration.GetSection("Prediction").Get<PredictionOptions>() ?? new PredictionOptions();
 options.ModelDirectory = Path.GetFullPath(options.ModelDirectory);
