@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# The Module 5 service in a container, built from its real Dockerfile on a machine that reaches no image
-# registry (the Dockerfile defaults to Microsoft's official images; here they are named by build arguments):
+# The capstones' services in containers, built from their real Dockerfiles on a machine that reaches no image
+# registry (the Dockerfiles default to Microsoft's official images; here they are named by build arguments):
 #   1. a Docker engine: Debian's docker.io (and mmdebstrap) installed with apt-get if missing, and dockerd
 #      started (without Docker's bridge or iptables) if none answers; stopped again at the end if started here;
 #   2. local base images, made once and cached in the engine under a key (the local SDK's and runtimes'
 #      versions, this recipe and the machine's extra certificate authorities): a Debian bookworm rootfs from
 #      mmdebstrap with the packages the official images carry, their non-root user (app, 1654) and this
 #      machine's certificate authorities (restore reaches NuGet as the machine does), plus the local .NET
-#      install's own folders (the whole
-#      SDK for katas-local/dotnet-sdk, the host and the two shared runtimes for katas-local/aspnet),
-#      imported with docker import;
-#   3. docker build of solutions/05-kv-service/Dockerfile against them (the layers are cached between runs);
-#   4. the container on the host's network, bound to 127.0.0.1 (never Docker's bridge): its HEALTHCHECK must
-#      report healthy; it runs as the non-root user; a put and a get through it; its Prometheus metrics;
-#      docker stop is a graceful exit (code 0).
+#      install's own folders (the whole SDK for katas-local/dotnet-sdk, the host and the two shared runtimes
+#      for katas-local/aspnet), imported with docker import;
+#   3. docker build of solutions/05-kv-service/Dockerfile and solutions/07-prediction-service/Dockerfile against
+#      them (the layers are cached between runs);
+#   4. each container on the host's network, bound to 127.0.0.1 (never Docker's bridge): its HEALTHCHECK must
+#      report healthy; it runs as the non-root user; a call through it (Module 5: a put and a get with its
+#      client; Module 7: a Predict answered by the model trained in the build); its Prometheus metrics;
+#      docker stop is a graceful exit (code 0); Module 7 without a model refuses to start (code 1).
 # Prints ok/FAIL lines (read by .ci/run) and "N passed, N failed". A machine where no engine can be installed
 # or started prints a "skip" line and no check at all: never a pass it did not earn.
 set -uo pipefail
@@ -31,7 +32,7 @@ name=katas-kv-check-$$
 dockerd_pid=""
 cleanup() {
     if [ -n "${docker:-}" ]; then
-        "$docker" rm -f -v "$name" >/dev/null 2>&1
+        "$docker" rm -f -v "$name" "$name-prediction" "$name-refused" >/dev/null 2>&1
     fi
     if [ -n "$dockerd_pid" ]; then
         kill "$dockerd_pid" 2>/dev/null && wait "$dockerd_pid" 2>/dev/null
@@ -115,56 +116,93 @@ else
     rm -f "$work/rootfs.tar" "$work/runtime.tar"
 fi
 
-# 3. The real Dockerfile. The classic builder uses the engine's local images for FROM without asking a
+# 3. The real Dockerfiles. The classic builder uses the engine's local images for FROM without asking a
 #    registry; its RUN steps (dotnet restore) use the host's network, as everything here does.
-t0=$SECONDS
-image=katas-kv:check
-if DOCKER_BUILDKIT=0 "$docker" build --network host -f solutions/05-kv-service/Dockerfile \
-    --build-arg SDK_IMAGE="$sdk_image" --build-arg RUNTIME_IMAGE="$runtime_image" --label katas.check=1 -t "$image" . >"$work/build.log" 2>&1; then
-    pass "docker build of solutions/05-kv-service/Dockerfile ($((SECONDS - t0)) s, $(grep -c 'Using cache' "$work/build.log") cached steps)"
-else
-    fail "docker build of solutions/05-kv-service/Dockerfile: $(grep -E 'error|ERROR' "$work/build.log" | head -3 | tr '\n' ' ')"
-    tail -20 "$work/build.log" | sed 's/^/    /'
-    finish
-fi
+build_image() {
+    local dockerfile=$1 image=$2 t0=$SECONDS
+    if DOCKER_BUILDKIT=0 "$docker" build --network host -f "$dockerfile" \
+        --build-arg SDK_IMAGE="$sdk_image" --build-arg RUNTIME_IMAGE="$runtime_image" --label katas.check=1 -t "$image" . >"$work/build.log" 2>&1; then
+        pass "docker build of $dockerfile ($((SECONDS - t0)) s, $(grep -c 'Using cache' "$work/build.log") cached steps)"
+    else
+        fail "docker build of $dockerfile: $(grep -E 'error|ERROR' "$work/build.log" | head -3 | tr '\n' ' ')"
+        tail -20 "$work/build.log" | sed 's/^/    /'
+        return 1
+    fi
+}
 
-# 4. The container, on 127.0.0.1 ports that are free now.
+# 4. A container on 127.0.0.1 ports that are free now: its HEALTHCHECK must say healthy.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+check() { local label=$1; shift; if "$@"; then pass "$label"; else fail "$label"; fi; }
+run_healthy() {
+    local container=$1 probe=$2 t0=$SECONDS health=starting; shift 2
+    if ! "$docker" run -d --name "$container" --network host --health-interval 1s "$@" >/dev/null 2>"$work/run.log"; then
+        fail "docker run: $(tail -1 "$work/run.log")"
+        return 1
+    fi
+    for _ in $(seq 1 120); do
+        health=$("$docker" inspect -f '{{.State.Health.Status}}' "$container" 2>/dev/null)
+        [ "$health" = healthy ] || [ "$health" = unhealthy ] && break
+        [ "$("$docker" inspect -f '{{.State.Running}}' "$container" 2>/dev/null)" = true ] || break
+        sleep 0.5
+    done
+    if [ "$health" = healthy ]; then
+        pass "the container's HEALTHCHECK ($probe) reports healthy after $((SECONDS - t0)) s"
+    else
+        fail "the container's HEALTHCHECK ($probe) reports '${health:-no status}'"
+        "$docker" logs "$container" 2>&1 | tail -15 | sed 's/^/    /'
+        return 1
+    fi
+    check "the service runs as the non-root user 1654" test "$("$docker" exec "$container" id -u)" = 1654
+}
+stop_gracefully() {
+    local container=$1 t0=$SECONDS code
+    "$docker" stop -t 20 "$container" >/dev/null 2>&1
+    code=$("$docker" inspect -f '{{.State.ExitCode}}' "$container" 2>/dev/null)
+    check "docker stop (SIGTERM) is a graceful shutdown: exit code ${code:-?} after $((SECONDS - t0)) s" test "${code:-1}" = 0
+}
+
+# Module 5: the key-value service; a put and a get through its own client inside the container.
+echo "Module 5, solutions/05-kv-service"
 port=$(free_port)
 metrics_port=$(free_port)
 address=http://127.0.0.1:$port
-t0=$SECONDS
-if ! "$docker" run -d --name "$name" --network host --health-interval 1s \
-    -e Kestrel__Endpoints__Grpc__Url="$address" -e Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$metrics_port" \
-    -e KV_ADDRESS="$address" "$image" >/dev/null 2>"$work/run.log"; then
-    fail "docker run: $(tail -1 "$work/run.log")"
-    finish
+if build_image solutions/05-kv-service/Dockerfile katas-kv:check \
+    && run_healthy "$name" "grpc.health.v1 through kv health" -e Kestrel__Endpoints__Grpc__Url="$address" \
+        -e Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$metrics_port" -e KV_ADDRESS="$address" katas-kv:check; then
+    kv() { "$docker" exec "$name" dotnet /app/client/kv.dll "$@" --address "$address"; }
+    check "a put and a get through the container's gRPC endpoint on 127.0.0.1" \
+        bash -c "$(declare -f kv); docker='$docker' name='$name' address='$address'; kv put container-check ok >/dev/null && test \"\$(kv get container-check)\" = ok"
+    check "the metrics endpoint serves Prometheus text with the service's own meter" \
+        bash -c "curl -sf http://127.0.0.1:$metrics_port/metrics | grep -q '^kv_'"
+    stop_gracefully "$name"
 fi
-health=starting
-for _ in $(seq 1 120); do
-    health=$("$docker" inspect -f '{{.State.Health.Status}}' "$name" 2>/dev/null)
-    [ "$health" = healthy ] || [ "$health" = unhealthy ] && break
-    [ "$("$docker" inspect -f '{{.State.Running}}' "$name" 2>/dev/null)" = true ] || break
-    sleep 0.5
-done
-if [ "$health" = healthy ]; then
-    pass "the container's HEALTHCHECK (grpc.health.v1 through kv health) reports healthy after $((SECONDS - t0)) s"
-else
-    fail "the container's HEALTHCHECK reports '${health:-no status}'"
-    "$docker" logs "$name" 2>&1 | tail -15 | sed 's/^/    /'
-    finish
+
+# Module 7: the prediction service, its model trained in the image's build; a Predict from the host with curl
+# (gRPC frames from grpc-bodies.py), and a start-up refused when the model folder is missing.
+echo "Module 7, solutions/07-prediction-service"
+port=$(free_port)
+metrics_port=$(free_port)
+address=http://127.0.0.1:$port
+python3 exercises/07-prediction-service/grpc-bodies.py "$work" fixtures/statistics/breast-cancer.csv
+grpc_call() {
+    curl -s --http2-prior-knowledge -H 'content-type: application/grpc' -H 'te: trailers' --data-binary "@$work/$2.bin" \
+        -D "$work/$1.headers" -o "$work/$1.out" "$address/katas.prediction.v1.Predictor/$1" && grep -q 'grpc-status: 0' "$work/$1.headers"
+}
+if build_image solutions/07-prediction-service/Dockerfile katas-prediction:check \
+    && run_healthy "$name-prediction" "grpc.health.v1 through the server's health probe" -e Kestrel__Endpoints__Grpc__Url="$address" \
+        -e Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$metrics_port" katas-prediction:check; then
+    check "a Predict through the container's gRPC endpoint on 127.0.0.1 is answered by model v1" \
+        bash -c "$(declare -f grpc_call); work='$work' address='$address'; grpc_call Predict predict && grep -qa v1 '$work/Predict.out'"
+    check "the metrics endpoint serves Prometheus text with the service's own meter" \
+        bash -c "curl -sf http://127.0.0.1:$metrics_port/metrics | grep -q '^katas_prediction_predictions'"
+    stop_gracefully "$name-prediction"
+    "$docker" run --name "$name-refused" --network host -e Prediction__ModelDirectory=/models/missing \
+        -e Kestrel__Endpoints__Grpc__Url="$address" -e Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$metrics_port" \
+        katas-prediction:check >"$work/refused.log" 2>&1
+    code=$?
+    check "without a model the container refuses to start: exit code $code, the log names the folder" \
+        bash -c "[ $code = 1 ] && grep -q 'refused to start.*/models/missing' '$work/refused.log'"
 fi
-check() { local label=$1; shift; if "$@"; then pass "$label"; else fail "$label"; fi; }
-check "the service runs as the non-root user 1654" test "$("$docker" exec "$name" id -u)" = 1654
-kv() { "$docker" exec "$name" dotnet /app/client/kv.dll "$@" --address "$address"; }
-check "a put and a get through the container's gRPC endpoint on 127.0.0.1" \
-    bash -c "$(declare -f kv); docker='$docker' name='$name' address='$address'; kv put container-check ok >/dev/null && test \"\$(kv get container-check)\" = ok"
-check "the metrics endpoint serves Prometheus text with the service's own meter" \
-    bash -c "curl -sf http://127.0.0.1:$metrics_port/metrics | grep -q '^kv_'"
-t0=$SECONDS
-"$docker" stop -t 20 "$name" >/dev/null 2>&1
-code=$("$docker" inspect -f '{{.State.ExitCode}}' "$name" 2>/dev/null)
-check "docker stop (SIGTERM) is a graceful shutdown: exit code ${code:-?} after $((SECONDS - t0)) s" test "${code:-1}" = 0
 
 # Earlier builds of the image, untagged by this one, go; the layer cache of this one stays for the next run.
 "$docker" image prune -f --filter label=katas.check=1 >/dev/null 2>&1
