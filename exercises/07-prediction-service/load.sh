@@ -86,7 +86,6 @@ done
 predictions() { curl -sf --unix-socket "$work/metrics.sock" http://localhost/metrics | awk '/^katas_prediction_predictions_total/ { n += $NF } END { printf "%d\n", n }'; }
 echo "  Predict at 64 in flight during hot reloads..." >&2
 before=$(predictions)
-reloads=0
 (
     while [ ! -e "$work/reload.stop" ]; do
         for version in v2 v1; do call Reload "reload-$version" | grep -q 'grpc-status: 0' && echo ok >>"$work/reloads"; sleep 0.2; done

@@ -15,8 +15,6 @@ public sealed partial class ModelHolder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(initial);
         _current = initial;
-        // Counted by Swap.
-        _reloads = 0;
     }
 
     /// <summary>The model new requests get. Read it once per request, through <see cref="Acquire"/>.</summary>
