@@ -16,7 +16,9 @@ internal static class HealthProbe
             .AddEnvironmentVariables()
             .AddCommandLine(args)
             .Build();
-        string? url = configuration["Kestrel:Endpoints:Grpc:Url"];
+        // Kestrel also binds every interface for * and +, which Uri does not parse: read them as 0.0.0.0.
+        string? url = configuration["Kestrel:Endpoints:Grpc:Url"]?.Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal)
+            .Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal);
         if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? bound))
         {
             await Console.Error.WriteLineAsync($"health: Kestrel:Endpoints:Grpc:Url is not an address: '{url}'");
@@ -24,7 +26,7 @@ internal static class HealthProbe
         }
 
         // A server bound to every interface is asked on the loopback one.
-        var address = new UriBuilder(bound) { Host = bound.Host is "0.0.0.0" or "*" or "+" or "[::]" ? "127.0.0.1" : bound.Host }.Uri;
+        var address = new UriBuilder(bound) { Host = bound.Host is "0.0.0.0" or "[::]" ? "127.0.0.1" : bound.Host }.Uri;
         using GrpcChannel channel = GrpcChannel.ForAddress(address);
         try
         {
