@@ -15,6 +15,8 @@ public sealed partial class ModelHolder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(initial);
         _current = initial;
+        // Counted by Swap (ModelHolder.cs). Assigned here so that the stub, whose Swap is empty, builds without CS0649.
+        _reloads = 0;
     }
 
     /// <summary>The model new requests get. Read it once per request, through <see cref="Acquire"/>.</summary>
