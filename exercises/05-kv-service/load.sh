@@ -92,6 +92,7 @@ PY
 # One h2load run: requests per second and the p50/p99 latency (ms) from its per-request log.
 run() {
     local url=$1 body=$2 clients=$3 streams=$4 count=$5 log=$work/h2load.log
+    rm -f "$log"   # h2load appends to its log file: without this, each run's percentiles would include the runs before it
     timeout 120 h2load -n "$count" -c "$clients" -m "$streams" -t 1 -d "$work/$body.bin" \
         -H 'content-type: application/grpc' -H 'te: trailers' --log-file "$log" "$url" >"$work/h2load.out"
     local rps ok
