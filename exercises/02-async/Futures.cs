@@ -25,7 +25,8 @@ public sealed class CountdownFuture : IFuture<int>
     {
         ArgumentNullException.ThrowIfNull(context);
         // TODO: answer Pending Count times, then Ready(Count + 1). A future that answers Pending must have
-        // arranged to be woken; this one has nothing to wait for. Polled after Ready: InvalidOperationException.
+        // arranged to be woken; this one has nothing to wait for. Polled after Ready: InvalidOperationException,
+        // its message naming the future ("CountdownFuture").
         throw new NotImplementedException("Exercise 2.1 (CountdownFuture.Poll) is not solved yet. Hint: dotnet run --project grader -- hint 2.1");
     }
 }
@@ -47,7 +48,8 @@ public static class Futures
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         // TODO: return a future (a private class of your own: a state machine over the two children) that keeps
-        // the behaviour described above. Do not use Task or async: this is the machinery underneath them.
+        // the behaviour described above; polled after Ready it throws InvalidOperationException naming "Join".
+        // Do not use Task or async: this is the machinery underneath them.
         throw new NotImplementedException("Exercise 2.1 (Futures.Join) is not solved yet. Hint: dotnet run --project grader -- hint 2.1");
     }
 
@@ -65,7 +67,7 @@ public static class Futures
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         // TODO: return a state machine that keeps the behaviour described above; polled after Ready it throws
-        // InvalidOperationException.
+        // InvalidOperationException naming "Select".
         throw new NotImplementedException("Exercise 2.1 (Futures.Select) is not solved yet. Hint: dotnet run --project grader -- hint 2.1");
     }
 }

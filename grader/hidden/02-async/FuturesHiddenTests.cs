@@ -79,4 +79,40 @@ public sealed class FuturesHiddenTests
         ready.Value.Should().Be((0, "a"));
         second.Polls.Should().Be(2, "on the poll the first child wins, the second is not polled");
     }
+
+    [KataFact]
+    public void Every_future_refuses_a_null_context_before_polling_anything()
+    {
+        var first = new ScriptedFuture<int>(pendingPolls: 1, value: 1);
+        var second = new ScriptedFuture<int>(pendingPolls: 1, value: 2);
+
+        FluentActions.Invoking(() => new CountdownFuture(1).Poll(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        FluentActions.Invoking(() => Futures.Join(first, second).Poll(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        FluentActions.Invoking(() => Futures.Select(first, second).Poll(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        (first.Polls + second.Polls).Should().Be(0, "a combinator checks its own argument before it hands it to a child");
+    }
+
+    [KataFact]
+    public void A_finished_future_polled_again_names_itself_and_polls_no_child()
+    {
+        var context = new Context(Waker.Noop);
+        var countdown = new CountdownFuture(0);
+        countdown.Poll(context);
+        var join = Futures.Join(new ScriptedFuture<int>(0, 1), new ScriptedFuture<int>(0, 2));
+        join.Poll(context);
+        var firstWins = new ScriptedFuture<int>(pendingPolls: 0, value: 1);
+        var firstLoses = new ScriptedFuture<int>(pendingPolls: 5, value: 2);
+        var wonByFirst = Futures.Select(firstWins, firstLoses);
+        wonByFirst.Poll(context);
+        var secondLoses = new ScriptedFuture<int>(pendingPolls: 5, value: 1);
+        var secondWins = new ScriptedFuture<int>(pendingPolls: 0, value: 2);
+        var wonBySecond = Futures.Select(secondLoses, secondWins);
+        wonBySecond.Poll(context);
+
+        FluentActions.Invoking(() => countdown.Poll(context)).Should().Throw<InvalidOperationException>().WithMessage("*CountdownFuture*");
+        FluentActions.Invoking(() => join.Poll(context)).Should().Throw<InvalidOperationException>().WithMessage("*Join*");
+        FluentActions.Invoking(() => wonByFirst.Poll(context)).Should().Throw<InvalidOperationException>().WithMessage("*Select*");
+        FluentActions.Invoking(() => wonBySecond.Poll(context)).Should().Throw<InvalidOperationException>().WithMessage("*Select*");
+        (firstLoses.Polls, secondLoses.Polls).Should().Be((0, 1), "a finished select leaves both children alone for good");
+    }
 }
