@@ -138,7 +138,8 @@ public sealed class TimerReactor : IDisposable
     {
         lock (_lock)
         {
-            if (timer.Fired || Stopwatch.GetTimestamp() >= timer.Deadline)
+            // Due, or fired already (its deadline has passed too): the clock alone decides.
+            if (Stopwatch.GetTimestamp() >= timer.Deadline)
             {
                 return false;
             }
@@ -183,7 +184,6 @@ public sealed class TimerReactor : IDisposable
                     while (_timers.TryPeek(out next, out deadline) && deadline <= now)
                     {
                         _timers.Dequeue();
-                        next.Fired = true;
                         due.Add(next.Waker!);
                         next.Waker = null;
                     }
@@ -213,8 +213,6 @@ public sealed class TimerReactor : IDisposable
         public long Deadline { get; } = deadline;
 
         public bool Queued { get; set; }
-
-        public bool Fired { get; set; }
 
         public Waker? Waker { get; set; }
 

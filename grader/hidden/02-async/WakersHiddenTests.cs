@@ -127,4 +127,59 @@ public sealed class WakersHiddenTests
 
         FluentActions.Invoking(() => reactor.Delay(TimeSpan.FromSeconds(1))).Should().Throw<ObjectDisposedException>();
     }
+
+    [KataFact]
+    public void A_null_context_is_refused_by_the_channel_and_the_timer()
+    {
+        using var reactor = new TimerReactor();
+
+        FluentActions.Invoking(() => new OneShot<int>().Poll(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        FluentActions.Invoking(() => reactor.Delay(TimeSpan.FromSeconds(10)).Poll(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+    }
+
+    [KataFact]
+    public void A_timer_polled_after_ready_throws()
+    {
+        using var reactor = new TimerReactor();
+        var timer = reactor.Delay(TimeSpan.Zero);
+
+        timer.Poll(new Context(Waker.Noop)).IsReady.Should().BeTrue();
+        FluentActions.Invoking(() => timer.Poll(new Context(Waker.Noop))).Should().Throw<InvalidOperationException>("a finished future must not be polled again");
+    }
+
+    [KataFact]
+    public void The_reactor_thread_is_a_background_thread()
+    {
+        using var reactor = new TimerReactor();
+        bool? background = null;
+        using var woken = new ManualResetEventSlim();
+        reactor.Delay(TimeSpan.FromMilliseconds(1)).Poll(new Context(new Waker(() =>
+        {
+            background = Thread.CurrentThread.IsBackground;
+            woken.Set();
+        })));
+
+        woken.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue("the timer fires");
+        background.Should().BeTrue("a foreground reactor thread would keep the process alive after Main returns");
+    }
+
+    [KataFact]
+    public void Dispose_waits_for_a_wake_in_progress_to_finish()
+    {
+        var reactor = new TimerReactor();
+        using var waking = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        reactor.Delay(TimeSpan.FromMilliseconds(1)).Poll(new Context(new Waker(() =>
+        {
+            waking.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+        })));
+        waking.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue("the timer fires");
+
+        Task disposing = Task.Run(reactor.Dispose);
+        // Dispose cannot return while the reactor thread is inside Wake: it waits for the thread to exit.
+        disposing.Wait(TimeSpan.FromMilliseconds(300)).Should().BeFalse("Dispose returns once the reactor thread has exited, and it is still waking a timer");
+        release.Set();
+        disposing.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("once the wake returns, the thread sees the stop and exits");
+    }
 }
