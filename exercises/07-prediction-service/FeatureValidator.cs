@@ -40,7 +40,8 @@ public static class FeatureValidator
     public static float[] ToVector(Row row, IReadOnlyList<string> names, int[] positions)
     {
         // TODO: refuse (InvalidArgument) a row with more or fewer values than names (say both numbers) and a NaN or
-        // an infinity (name the feature). Otherwise the row's values at their positions.
+        // an infinity (name the feature). Otherwise the row's values at their positions. Null arguments throw
+        // ArgumentNullException; positions of another length than names (not made from them), ArgumentException.
         throw new NotImplementedException("Exercise 7.4 (FeatureValidator.ToVector) is not solved yet. Hint: dotnet run --project grader -- hint 7.4");
     }
 }

@@ -98,5 +98,9 @@ public sealed class FeatureValidatorHiddenTests
         FluentActions.Invoking(() => FeatureValidator.Positions(null!, Names)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => FeatureValidator.Positions(Names, null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => FeatureValidator.ToVector((Row)null!, Names, [0, 1, 2, 3])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => FeatureValidator.ToVector(Row(1f, 2f, 3f, 4f), null!, [0, 1, 2, 3])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => FeatureValidator.ToVector(Row(1f, 2f, 3f, 4f), Names, null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => FeatureValidator.ToVector(Row(1f, 2f, 3f), Names, [0, 1, 2]))
+            .Should().Throw<ArgumentException>("positions not made from these names are the caller's mistake, not the client's");
     }
 }
