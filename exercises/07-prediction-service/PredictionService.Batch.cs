@@ -7,15 +7,15 @@ namespace Katas.Prediction;
 public sealed partial class PredictionService
 {
     /// <summary>
-    /// One prediction per item, in the items' order, all from the same model version (one lease for the call).
-    /// An invalid item fails the whole call with InvalidArgument, its message starting "item N: " (0-based).
+    /// One prediction per row, in the rows' order, all from the same model version (one lease for the call). The
+    /// names are checked once (an invalid one fails the call with InvalidArgument, "names: " first), then every row
+    /// (an invalid row fails it with "item N: " first, 0-based). No rows: an empty answer, whatever the names.
     /// </summary>
     public override Task<PredictionBatch> PredictBatch(FeaturesBatch request, ServerCallContext context)
     {
-        // TODO: answer every item, answer i for item i, all from one model (take one lease for the whole call).
-        // Validate every item before predicting any: an invalid item fails the call with InvalidArgument and
-        // "item N: " before the reason (the given Validate helper does that with its item argument). An empty batch
-        // gets an empty answer. Record the call in the metrics.
+        // TODO: answer every row, answer i for row i, all from one model (take one lease for the whole call). Check
+        // the names once, then every row before predicting any: the given helpers log, count and prefix a refusal
+        // ("names: ", "item N: "). A batch without rows gets an empty answer. Record the call in the metrics.
         throw new NotImplementedException("Exercise 7.5 (PredictionService.PredictBatch) is not solved yet. Hint: dotnet run --project grader -- hint 7.5");
     }
 

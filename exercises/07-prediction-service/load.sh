@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The prediction service under load, with h2load (nghttp2) sending gRPC-framed request bodies (as aspnet/Benchmarks
 # drives gRPC; a C# client on the same 2 cores would be client-bound): Ping (the no-op baseline), Predict (one row
-# of 30 named features) and PredictBatch (100 rows), each at 1 and at 64 requests in flight. Loopback only; every
-# run is bounded in count (REQUESTS) and time (timeout).
+# of 30 named features) and PredictBatch (100 rows as a table: the names once), each at 1 and at 64 requests in
+# flight. Loopback only; every run is bounded in count (REQUESTS) and time (timeout).
 #   bash exercises/07-prediction-service/load.sh            (TREE=exercises measures your own service)
 # Then Predict at 64 in flight during hot reloads, counting failed predictions. Installs nghttp2-client with apt-get
 # if missing. Prints Markdown tables: rates and latencies, the goals as ratios.

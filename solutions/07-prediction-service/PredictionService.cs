@@ -8,7 +8,8 @@ namespace Katas.Prediction;
 /// <summary>
 /// Given code, the same in both trees: the gRPC service. Every call takes one lease on the model being served
 /// (<see cref="ModelHolder.Acquire"/>) and validates its features against that model's metadata
-/// (<see cref="FeatureValidator"/>). The batch and streaming calls are exercise 7.5 (PredictionService.Batch.cs).
+/// (<see cref="FeatureValidator"/>): a batch's names once (<c>ValidateNames</c>), then each row. The batch and
+/// streaming calls are exercise 7.5 (PredictionService.Batch.cs).
 /// </summary>
 public sealed partial class PredictionService(ModelHolder holder, PredictionMetrics metrics, PredictionOptions options, ILogger<PredictionService> logger)
     : Predictor.PredictorBase
@@ -55,7 +56,7 @@ public sealed partial class PredictionService(ModelHolder holder, PredictionMetr
 
     public override Task<PingReply> Ping(PingRequest request, ServerCallContext context) => Task.FromResult(new PingReply());
 
-    /// <summary>The features of one request (or of item <paramref name="item"/> of a batch or stream), logged and counted when invalid.</summary>
+    /// <summary>The features of one request (or of item <paramref name="item"/> of a stream), logged and counted when invalid.</summary>
     private float[] Validate(Features request, ServingModel model, int? item)
     {
         try
@@ -64,16 +65,46 @@ public sealed partial class PredictionService(ModelHolder holder, PredictionMetr
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
         {
-            metrics.Rejected();
-            string message = item is int i ? $"item {i}: {e.Status.Detail}" : e.Status.Detail;
-            PredictionLog.Rejected(logger, message);
-            if (item is null)
-            {
-                throw;
-            }
-
-            throw new RpcException(new Status(StatusCode.InvalidArgument, message));
+            throw Refused(e, item is int i ? $"item {i}: " : "");
         }
+    }
+
+    /// <summary>
+    /// A batch's names, checked once for all its rows: where each row's values go (<see cref="FeatureValidator.Positions"/>).
+    /// Logged and counted when invalid; the message starts "names: " (no row is at fault).
+    /// </summary>
+    private int[] ValidateNames(FeaturesBatch request, ServingModel model)
+    {
+        try
+        {
+            return FeatureValidator.Positions(request.Names, model.Schema.FeatureNames);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            throw Refused(e, "names: ");
+        }
+    }
+
+    /// <summary>Row <paramref name="item"/> of a batch whose names gave <paramref name="positions"/>; when invalid, logged, counted and "item N: " first.</summary>
+    private float[] Validate(FeaturesBatch request, int[] positions, int item)
+    {
+        try
+        {
+            return FeatureValidator.ToVector(request.Rows[item], request.Names, positions);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            throw Refused(e, $"item {item}: ");
+        }
+    }
+
+    /// <summary>Counts and logs a refusal; the exception to throw, its message after <paramref name="prefix"/>.</summary>
+    private RpcException Refused(RpcException e, string prefix)
+    {
+        metrics.Rejected();
+        string message = prefix + e.Status.Detail;
+        PredictionLog.Rejected(logger, message);
+        return new RpcException(new Status(StatusCode.InvalidArgument, message));
     }
 
     private PredictionResult Predict(Features request, ServingModel model, int item) =>

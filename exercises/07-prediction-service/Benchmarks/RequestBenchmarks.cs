@@ -7,13 +7,17 @@ namespace Katas.Prediction.Benchmarks;
 /// <summary>
 /// Where the server's time for one Predict goes, without the network: reading the request's bytes (30 named
 /// features), validating them (exercise 7.4), one prediction from the pool (7.3), and the whole call's work
-/// including the answer's bytes; the baseline is the same for Ping (an empty message each way).
+/// including the answer's bytes; the baseline is the same for Ping (an empty message each way). The Batch cases
+/// are the same pieces for a PredictBatch of 100 rows (the names once, then packed values), per row.
 /// </summary>
 [MemoryDiagnoser]
 public class RequestBenchmarks : IDisposable
 {
+    private const int BatchRows = 100;
     private byte[] _pingBytes = [];
     private byte[] _predictBytes = [];
+    private byte[] _batchBytes = [];
+    private FeaturesBatch _batch = null!;
     private Features _request = null!;
     private float[] _vector = [];
     private ServingModel _model = null!;
@@ -33,6 +37,16 @@ public class RequestBenchmarks : IDisposable
         }
 
         _predictBytes = _request.ToByteArray();
+        _batch = new FeaturesBatch();
+        _batch.Names.AddRange(_model.Schema.FeatureNames);
+        for (int r = 0; r < BatchRows; r++)
+        {
+            var row = new Row();
+            row.Values.AddRange(trained.HeldOut[r % trained.HeldOut.Count].Features);
+            _batch.Rows.Add(row);
+        }
+
+        _batchBytes = _batch.ToByteArray();
         _pingBytes = new PingRequest().ToByteArray();
     }
 
@@ -67,5 +81,36 @@ public class RequestBenchmarks : IDisposable
         ModelOutput output = _model.Predict(FeatureValidator.ToVector(request, _model.Schema.FeatureNames));
         var answer = new PredictionResult { Label = output.PredictedLabel, Probability = output.Probability, Score = output.Score, ModelVersion = _model.Version };
         return answer.ToByteArray().Length;
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchRows)]
+    public int BatchReadRequestPerRow() => FeaturesBatch.Parser.ParseFrom(_batchBytes).Rows.Count;
+
+    [Benchmark(OperationsPerInvoke = BatchRows)]
+    public int BatchValidatePerRow()
+    {
+        int[] positions = FeatureValidator.Positions(_batch.Names, _model.Schema.FeatureNames);
+        int total = 0;
+        foreach (Row row in _batch.Rows)
+        {
+            total += FeatureValidator.ToVector(row, _batch.Names, positions).Length;
+        }
+
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchRows)]
+    public int BatchWholeCallPerRow()
+    {
+        FeaturesBatch request = FeaturesBatch.Parser.ParseFrom(_batchBytes);
+        int[] positions = FeatureValidator.Positions(request.Names, _model.Schema.FeatureNames);
+        var reply = new PredictionBatch();
+        foreach (Row row in request.Rows)
+        {
+            ModelOutput output = _model.Predict(FeatureValidator.ToVector(row, request.Names, positions));
+            reply.Items.Add(new PredictionResult { Label = output.PredictedLabel, Probability = output.Probability, Score = output.Score, ModelVersion = _model.Version });
+        }
+
+        return reply.ToByteArray().Length;
     }
 }

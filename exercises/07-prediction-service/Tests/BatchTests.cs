@@ -8,11 +8,13 @@ namespace Katas.Prediction.Tests;
     answer to its question is its position. What must hold for the answers' order, which model version may answer
     one batch, and when must a streamed answer leave: after its own message, or after the whole stream?
     """, MoreHint = """
-    PredictBatch: one holder.Acquire() lease for the call, Validate(request.Items[i], model, i) for every item first,
-    then ToPrediction(model.Predict(vector), model.Version) in a plain loop. PredictStream: await foreach over
+    PredictBatch: an empty answer when request.Rows is empty; otherwise one holder.Acquire() lease for the call,
+    ValidateNames(request, model) once for the positions, Validate(request, positions, i) for every row first, then
+    ToPrediction(model.Predict(vector), model.Version) in a plain loop. PredictStream: await foreach over
     requestStream.ReadAllAsync(context.CancellationToken), a lease per message, Predict(request, model, item), then
-    responseStream.WriteAsync before reading the next. The hidden tests also send an empty batch, a stream that
-    fails at item 2 (the answers before it must arrive), and 100 messages at once.
+    responseStream.WriteAsync before reading the next. The hidden tests also send an empty batch, names without
+    rows, names in another order, a row too short or too long, a NaN or an infinity in a row, a name repeated,
+    unknown or missing, a stream that fails at item 2 (the answers before it must arrive), and 100 messages at once.
     """, Recap = """
     Order is the identity of a batch's answers; a stream answers as it reads, so the client sets the pace and memory
     stays bounded (the Rust plan: tonic's Streaming<T> and an mpsc channel into the response stream).
@@ -40,28 +42,26 @@ public sealed class BatchTests
     public async Task A_batch_is_answered_in_order_with_the_trainers_predictions()
     {
         await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
-        var batch = new FeaturesBatch();
-        batch.Items.AddRange(TrainedModel.V1.HeldOut.Select(r => PredictionTestHost.Request(r.Features, Names)));
+        FeaturesBatch batch = PredictionTestHost.Batch(TrainedModel.V1.HeldOut.Select(r => r.Features), Names);
 
         PredictionBatch answer = await host.Client.PredictBatchAsync(batch);
 
         answer.Items.Select(p => p.Probability).Should().Equal(TrainedModel.V1.HeldOut.Select(r => r.Probability),
-            "answer i is the prediction for item i, exactly the trainer's");
+            "answer i is the prediction for row i, exactly the trainer's");
         answer.Items.Should().OnlyContain(p => p.ModelVersion == "v1");
     }
 
     [KataFact]
-    public async Task An_invalid_item_fails_the_batch_naming_it_and_the_service_stays_up()
+    public async Task An_invalid_row_fails_the_batch_naming_it_and_the_service_stays_up()
     {
         await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
-        var batch = new FeaturesBatch();
-        batch.Items.AddRange(TrainedModel.V1.HeldOut.Take(5).Select(r => PredictionTestHost.Request(r.Features, Names)));
-        batch.Items[3].Values[7].Value = float.NaN;
+        FeaturesBatch batch = PredictionTestHost.Batch(TrainedModel.V1.HeldOut.Take(5).Select(r => r.Features), Names);
+        batch.Rows[3].Values[7] = float.NaN;
 
         RpcException e = (await FluentActions.Awaiting(async () => await host.Client.PredictBatchAsync(batch)).Should().ThrowAsync<RpcException>()).Which;
 
         e.StatusCode.Should().Be(StatusCode.InvalidArgument);
-        e.Status.Detail.Should().StartWith("item 3: ", "the client must learn which item to fix").And.Contain(Names[7]);
+        e.Status.Detail.Should().StartWith("item 3: ", "the client must learn which row to fix").And.Contain(Names[7]);
         PredictionResult after = await host.Client.PredictAsync(PredictionTestHost.Request(TrainedModel.V1.HeldOut[0].Features, Names));
         after.Probability.Should().Be(TrainedModel.V1.HeldOut[0].Probability, "a refused request does not hurt the service");
     }

@@ -62,6 +62,25 @@ public sealed class PredictionTestHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary>
+    /// A batch of held-out rows as a table: the names once, in the order <paramref name="order"/> gives (default:
+    /// the model's), then each row's values in the names' order.
+    /// </summary>
+    public static FeaturesBatch Batch(IEnumerable<float[]> rows, IReadOnlyList<string> names, IEnumerable<int>? order = null)
+    {
+        int[] columns = [.. order ?? Enumerable.Range(0, names.Count)];
+        var batch = new FeaturesBatch();
+        batch.Names.AddRange(columns.Select(i => names[i]));
+        foreach (float[] values in rows)
+        {
+            var row = new Row();
+            row.Values.AddRange(columns.Select(i => values[i]));
+            batch.Rows.Add(row);
+        }
+
+        return batch;
+    }
+
     /// <summary>0..count-1 shuffled with a fixed seed: the same order in every run.</summary>
     public static int[] Shuffled(int count, int seed)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Katas.Prediction.Protocol;
 using Katas.Prediction.Tests;
@@ -18,15 +19,103 @@ public sealed class BatchHiddenTests
     }
 
     [KataFact]
-    public async Task A_batch_of_shuffled_features_is_still_in_item_order()
+    public async Task Names_without_rows_get_an_empty_answer()
     {
         await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
-        var batch = new FeaturesBatch();
-        batch.Items.AddRange(TrainedModel.V1.HeldOut.Select((r, i) => PredictionTestHost.Request(r.Features, Names, PredictionTestHost.Shuffled(Names.Count, i))));
+
+        (await host.Client.PredictBatchAsync(PredictionTestHost.Batch([], Names))).Items.Should().BeEmpty();
+    }
+
+    [KataFact]
+    public async Task Names_in_another_order_still_give_the_trainers_predictions_in_row_order()
+    {
+        await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
+        FeaturesBatch batch = PredictionTestHost.Batch(TrainedModel.V1.HeldOut.Select(r => r.Features), Names, PredictionTestHost.Shuffled(Names.Count, 7));
 
         PredictionBatch answer = await host.Client.PredictBatchAsync(batch);
 
-        answer.Items.Select(p => p.Probability).Should().Equal(TrainedModel.V1.HeldOut.Select(r => r.Probability));
+        answer.Items.Select(p => p.Probability).Should().Equal(TrainedModel.V1.HeldOut.Select(r => r.Probability),
+            "the names place each column: the order of the columns is the client's choice");
+    }
+
+    [KataTheory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public async Task A_row_with_too_few_or_too_many_values_fails_the_batch_naming_it(int extra)
+    {
+        await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
+        FeaturesBatch batch = PredictionTestHost.Batch(TrainedModel.V1.HeldOut.Take(5).Select(r => r.Features), Names);
+        if (extra < 0)
+        {
+            batch.Rows[2].Values.RemoveAt(0);
+        }
+        else
+        {
+            batch.Rows[2].Values.Add(1f);
+        }
+
+        string detail = await Refusal(host, batch);
+
+        detail.Should().StartWith("item 2: ").And.Contain(Names.Count.ToString(CultureInfo.InvariantCulture))
+            .And.Contain((Names.Count + extra).ToString(CultureInfo.InvariantCulture), "the message says how many values the names ask for and how many came");
+    }
+
+    [KataTheory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public async Task A_non_finite_value_in_a_row_is_refused_naming_its_feature(float value)
+    {
+        await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
+        int[] order = PredictionTestHost.Shuffled(Names.Count, 3);
+        FeaturesBatch batch = PredictionTestHost.Batch(TrainedModel.V1.HeldOut.Take(5).Select(r => r.Features), Names, order);
+        batch.Rows[4].Values[5] = value;
+
+        string detail = await Refusal(host, batch);
+
+        detail.Should().StartWith("item 4: ").And.Contain($"'{Names[order[5]]}'", "value 5 of a row is the value of the batch's name 5");
+    }
+
+    [KataTheory]
+    [InlineData("repeated")]
+    [InlineData("unknown")]
+    [InlineData("missing")]
+    public async Task A_wrong_name_fails_the_batch_naming_the_name(string kind)
+    {
+        await using PredictionTestHost host = await PredictionTestHost.StartAsync(TrainedModel.V1.Directory);
+        FeaturesBatch batch = PredictionTestHost.Batch(TrainedModel.V1.HeldOut.Take(3).Select(r => r.Features), Names);
+        string named;
+        switch (kind)
+        {
+            case "repeated":
+                named = Names[4];
+                batch.Names[3] = named;
+                break;
+            case "unknown":
+                named = "volume";
+                batch.Names[3] = named;
+                break;
+            default:
+                named = Names[3];
+                batch.Names.RemoveAt(3);
+                foreach (Row row in batch.Rows)
+                {
+                    row.Values.RemoveAt(3);
+                }
+
+                break;
+        }
+
+        string detail = await Refusal(host, batch);
+
+        detail.Should().StartWith("names: ", "no row is at fault: the names are").And.Contain($"'{named}'");
+    }
+
+    private static async Task<string> Refusal(PredictionTestHost host, FeaturesBatch batch)
+    {
+        RpcException e = (await FluentActions.Awaiting(async () => await host.Client.PredictBatchAsync(batch)).Should().ThrowAsync<RpcException>()).Which;
+        e.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        return e.Status.Detail;
     }
 
     [KataFact]

@@ -1,4 +1,4 @@
-// Mistake: the values are taken in the order the client sent them, not placed by name at the metadata's index.
+// Mistake: the names are checked, but each value stays where the client sent it instead of going to the metadata's index.
 using Grpc.Core;
 using Katas.Prediction.Protocol;
 
@@ -10,16 +10,39 @@ public static class FeatureValidator
     /// <summary>
     /// The vector the model takes: the value of <c>featureNames[i]</c> at index i, whatever the request's order.
     /// Throws <see cref="RpcException"/> with <see cref="StatusCode.InvalidArgument"/> and a message naming the
-    /// field when the count is wrong, a name is unknown, missing or repeated, or a value is NaN or infinite.
+    /// field when a name is unknown, repeated or missing (the count is wrong), or a value is NaN or infinite.
     /// </summary>
     public static float[] ToVector(Features request, IReadOnlyList<string> featureNames)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(featureNames);
-        if (request.Values.Count != featureNames.Count)
+        var names = new string[request.Values.Count];
+        for (int i = 0; i < names.Length; i++)
         {
-            throw Invalid($"expected {featureNames.Count} features, got {request.Values.Count}");
+            names[i] = request.Values[i].Name;
         }
+
+        // The same name rules as a batch's names: one request is a table of one row.
+        int[] positions = Positions(names, featureNames);
+        var vector = new float[featureNames.Count];
+        for (int i = 0; i < names.Length; i++)
+        {
+            vector[positions[i]] = Finite(request.Values[i].Value, names[i]);
+        }
+
+        return vector;
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="names"/> goes in the model's vector: <c>positions[i]</c> is the index of
+    /// <c>names[i]</c> in <paramref name="featureNames"/>. Every feature must be named exactly once, in any order;
+    /// an unknown, repeated or missing name is refused like <see cref="ToVector(Features, IReadOnlyList{string})"/>
+    /// refuses it. Computed once for a batch's names, then used for every row.
+    /// </summary>
+    public static int[] Positions(IReadOnlyList<string> names, IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(featureNames);
 
         // Names to indexes once per call: 30 entries, cheaper than a search per feature only past a handful, and clearer.
         var index = new Dictionary<string, int>(featureNames.Count, StringComparer.Ordinal);
@@ -28,39 +51,62 @@ public static class FeatureValidator
             index[featureNames[i]] = i;
         }
 
-        var vector = new float[featureNames.Count];
+        var positions = new int[names.Count];
         var seen = new bool[featureNames.Count];
-        foreach (Feature feature in request.Values)
+        for (int i = 0; i < names.Count; i++)
         {
-            if (!index.TryGetValue(feature.Name, out int at))
+            if (!index.TryGetValue(names[i], out int at))
             {
-                throw Invalid($"unknown feature '{feature.Name}'");
+                throw Invalid($"unknown feature '{names[i]}'");
             }
 
             if (seen[at])
             {
-                throw Invalid($"feature '{feature.Name}' appears twice");
-            }
-
-            if (!float.IsFinite(feature.Value))
-            {
-                throw Invalid($"feature '{feature.Name}' is {(float.IsNaN(feature.Value) ? "NaN" : "infinite")}");
+                throw Invalid($"feature '{names[i]}' appears twice");
             }
 
             seen[at] = true;
-            vector[at] = feature.Value;
+            positions[i] = i; // bug: the client's order
         }
 
-        // With the count right and no name twice, every name was seen; this guards the invariant, not the client.
+        // Every name known and none twice: too many is impossible, so a wrong count is a missing name.
         int missing = Array.IndexOf(seen, false);
         if (missing >= 0)
         {
-            throw Invalid($"missing feature '{featureNames[missing]}'");
+            throw Invalid($"expected {featureNames.Count} features, got {names.Count}: missing feature '{featureNames[missing]}'");
         }
 
-        _ = vector;
-        return [.. request.Values.Select(f => f.Value)]; // bug: the client's order
+        return positions;
     }
+
+    /// <summary>
+    /// One row of a batch as the model's vector: <c>row.Values[i]</c>, the value of <c>names[i]</c>, at
+    /// <c>positions[i]</c> (from <see cref="Positions"/>). Refuses a row whose count differs from the names'
+    /// (saying both numbers) and a NaN or infinite value (naming its feature). No lookup, no string work per row.
+    /// </summary>
+    public static float[] ToVector(Row row, IReadOnlyList<string> names, int[] positions)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(positions.Length, names.Count, nameof(positions));
+        if (row.Values.Count != positions.Length)
+        {
+            throw Invalid($"expected {positions.Length} values (one per name), got {row.Values.Count}");
+        }
+
+        var vector = new float[positions.Length];
+        for (int i = 0; i < positions.Length; i++)
+        {
+            vector[positions[i]] = Finite(row.Values[i], names[i]);
+        }
+
+        return vector;
+    }
+
+    /// <summary>The value, or a refusal naming its feature: NaN and the infinities mean nothing to the model.</summary>
+    private static float Finite(float value, string name) =>
+        float.IsFinite(value) ? value : throw Invalid($"feature '{name}' is {(float.IsNaN(value) ? "NaN" : "infinite")}");
 
     private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 }

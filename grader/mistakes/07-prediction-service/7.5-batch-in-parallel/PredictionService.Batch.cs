@@ -1,4 +1,4 @@
-// Mistake: a parallel loop into a ConcurrentBag answers every item, in whatever order the bag gives back.
+// Mistake: a parallel loop into a ConcurrentBag answers every row, in whatever order the bag gives back.
 using System.Diagnostics;
 using Grpc.Core;
 using Katas.Prediction.Protocol;
@@ -9,25 +9,32 @@ namespace Katas.Prediction;
 public sealed partial class PredictionService
 {
     /// <summary>
-    /// One prediction per item, in the items' order, all from the same model version (one lease for the call).
-    /// An invalid item fails the whole call with InvalidArgument, its message starting "item N: " (0-based).
+    /// One prediction per row, in the rows' order, all from the same model version (one lease for the call). The
+    /// names are checked once (an invalid one fails the call with InvalidArgument, "names: " first), then every row
+    /// (an invalid row fails it with "item N: " first, 0-based). No rows: an empty answer, whatever the names.
     /// </summary>
     public override Task<PredictionBatch> PredictBatch(FeaturesBatch request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var reply = new PredictionBatch();
+        if (request.Rows.Count == 0)
+        {
+            return Task.FromResult(reply);
+        }
+
         long started = Stopwatch.GetTimestamp();
         using ModelLease lease = holder.Acquire();
         ServingModel model = lease.Model;
-        // Validate every item before predicting any: a bad item 99 costs no 99 predictions.
-        var vectors = new float[request.Items.Count][];
+        int[] positions = ValidateNames(request, model);
+        // Validate every row before predicting any: a bad row 99 costs no 99 predictions.
+        var vectors = new float[request.Rows.Count][];
         for (int i = 0; i < vectors.Length; i++)
         {
-            vectors[i] = Validate(request.Items[i], model, i);
+            vectors[i] = Validate(request, positions, i);
         }
 
         var bag = new System.Collections.Concurrent.ConcurrentBag<PredictionResult>();
         Parallel.ForEach(vectors, vector => bag.Add(ToPrediction(model.Predict(vector), model.Version)));
-        var reply = new PredictionBatch();
         reply.Items.AddRange(bag); // bug
 
         metrics.Predicted(model.Version, vectors.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
