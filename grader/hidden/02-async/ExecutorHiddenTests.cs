@@ -158,4 +158,89 @@ public sealed class ExecutorHiddenTests
             return handle.Poll(context);
         }
     }
+
+    [KataFact]
+    public void A_wake_during_a_tasks_last_poll_does_not_poll_it_again()
+    {
+        var executor = new LocalExecutor();
+        int finishing = 0;
+        int failing = 0;
+        var finished = executor.Spawn(new DelegateFuture<int>(context =>
+        {
+            finishing++;
+            context.Waker.Wake();
+            return Poll<int>.Ready(7);
+        }));
+        var failed = executor.Spawn(new DelegateFuture<int>(context =>
+        {
+            failing++;
+            context.Waker.Wake();
+            throw new FormatException("the task's own failure");
+        }));
+
+        executor.BlockOn(finished).Should().Be(7);
+        FluentActions.Invoking(() => executor.BlockOn(failed)).Should().Throw<FormatException>();
+        executor.BlockOn(new DelegateFuture<int>(_ => Poll<int>.Ready(0)));
+
+        (finishing, failing).Should().Be((1, 1), "the wake queued the task once more, but a task that finished (or failed) is never polled again");
+    }
+
+    [KataFact]
+    public void A_join_handle_polled_before_its_task_finished_wakes_its_poller_when_it_does()
+    {
+        var executor = new LocalExecutor();
+        int polls = 0;
+        var handle = executor.Spawn(new DelegateFuture<int>(context =>
+        {
+            if (polls++ == 0)
+            {
+                context.Waker.Wake();
+                return Poll<int>.Pending;
+            }
+
+            return Poll<int>.Ready(3);
+        }));
+        int result = 0;
+
+        // The task yields once, so BlockOn's own future polls the handle while it is pending, then parks.
+        var thread = TestThread.Run(() => result = executor.BlockOn(handle));
+
+        thread.Join(TimeSpan.FromSeconds(10)).Should().BeTrue("the task's completion must wake whoever polled its handle, or BlockOn parks for ever");
+        result.Should().Be(3);
+    }
+
+    [KataFact]
+    public void The_two_misuses_of_BlockOn_are_told_apart()
+    {
+        var executor = new LocalExecutor();
+        var nested = new DelegateFuture<int>(_ => Poll<int>.Ready(executor.BlockOn(new DelegateFuture<int>(_ => Poll<int>.Ready(1)))));
+        string inside = FluentActions.Invoking(() => executor.BlockOn(nested)).Should().Throw<InvalidOperationException>().Which.Message;
+
+        Waker? parked = null;
+        bool released = false;
+        using var running = new ManualResetEventSlim();
+        var other = TestThread.Run(() => executor.BlockOn(new DelegateFuture<int>(context =>
+        {
+            Volatile.Write(ref parked, context.Waker);
+            running.Set();
+            return Volatile.Read(ref released) ? Poll<int>.Ready(0) : Poll<int>.Pending;
+        })));
+        running.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue("the other thread runs the executor");
+        string elsewhere = FluentActions.Invoking(() => executor.BlockOn(new DelegateFuture<int>(_ => Poll<int>.Ready(1)))).Should().Throw<InvalidOperationException>().Which.Message;
+        Volatile.Write(ref released, true);
+        Volatile.Read(ref parked)!.Wake();
+        other.Join();
+
+        inside.Should().NotBeNullOrWhiteSpace();
+        elsewhere.Should().NotBeNullOrWhiteSpace();
+        inside.Should().NotBe(elsewhere, "blocking inside a task (never possible) and a second thread (wait for the first) need different fixes");
+    }
+
+    [KataFact]
+    public void A_join_handle_refuses_a_null_context()
+    {
+        var handle = new LocalExecutor().Spawn(new DelegateFuture<int>(_ => Poll<int>.Ready(1)));
+
+        FluentActions.Invoking(() => handle.Poll(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+    }
 }
