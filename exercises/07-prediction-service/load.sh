@@ -54,23 +54,10 @@ for target in "Ping ping" "Predict predict" "PredictBatch batch"; do
     call "$1" "$2" | grep -q 'grpc-status: 0' || { echo "FAIL  $1 does not answer grpc-status 0 (see $work/server.log)" >&2; cat "$work/server.log" >&2; exit 1; }
 done
 
-# One h2load run of KEY: its rate is added to rates-KEY and its per-request latencies to log-KEY (h2load appends to
-# its log file). Every request must succeed (HTTP level; the calls above checked the gRPC status of each kind).
-run() {
-    local key=$1 method=$2 body=$3 clients=$4 streams=$5 count=$6
-    timeout 120 h2load -n "$count" -c "$clients" -m "$streams" -t 1 -d "$work/$body.bin" \
-        -H 'content-type: application/grpc' -H 'te: trailers' --log-file "$work/log-$key" "$address/katas.prediction.v1.Predictor/$method" >"$work/h2load.out"
-    local ok
-    ok=$(grep -oE '[0-9]+ succeeded' "$work/h2load.out" | cut -d' ' -f1)
-    [ "$ok" = "$count" ] || { echo "FAIL  $method: $ok of $count succeeded" >&2; exit 1; }
-    grep -oE 'finished in [0-9.]+m?s, [0-9.]+ req/s' "$work/h2load.out" | grep -oE '[0-9.]+ req/s' | cut -d' ' -f1 >>"$work/rates-$key"
-}
-
-# "RATE P50 P99" of KEY: the rate given, the latencies (ms) from log-KEY.
-summary() { awk -F'\t' '{print $3}' "$work/log-$1" | sort -n | awk -v rps="$2" '{a[NR]=$1} END {printf "%.0f %.2f %.2f\n", rps, a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'; }
-
+source exercises/05-kv-service/h2load-rounds.sh
+rpc=$address/katas.prediction.v1.Predictor
 targets=("Ping ping" "Predict predict" "PredictBatch batch")
-# Each RPC at each level: KEY METHOD BODY CLIENTS STREAMS COUNT. A batch (100 rows) is sent a tenth as often.
+# Each RPC at each level: KEY URL BODY CLIENTS STREAMS COUNT. A batch (100 rows) is sent a tenth as often.
 runs() {
     for level in 1 64; do
         if [ "$level" = 1 ]; then clients=1 streams=1 count=$((requests / 10)); else clients=4 streams=16 count=$requests; fi
@@ -78,27 +65,11 @@ runs() {
             set -- $target
             n=$count
             [ "$2" = batch ] && n=$((count / 10))
-            echo "$1-$level $1 $2 $clients $streams $n"
+            echo "$1-$level $rpc/$1 $2 $clients $streams $n"
         done
     done
 }
-
-# Warm-up, its figures dropped: the JIT compiles hot methods again, optimised, only after 30 calls and a pause (tiered
-# compilation), the thread pool grows to the load, and the pool fills with engines. A short warm-up measured the
-# first runs at half the speed of the later ones.
-echo "  warm-up: each RPC at both levels..." >&2
-while read -r key method body clients streams n; do run "$key" "$method" "$body" "$clients" "$streams" "$n"; done < <(runs)
-rm -f "$work"/rates-* "$work"/log-*
-# Three rounds, each RPC at each level in turn, so that a drift of the machine's speed touches all of them alike:
-# the median round's rate, and the latencies of all three rounds.
-for round in 1 2 3; do
-    echo "  round $round of 3..." >&2
-    while read -r key method body clients streams n; do run "$key" "$method" "$body" "$clients" "$streams" "$n"; done < <(runs)
-done
-declare -A result
-while read -r key _; do
-    result[$key]=$(summary "$key" "$(sort -n "$work/rates-$key" | sed -n 2p)")
-done < <(runs)
+measure
 
 # Hot reload under load: Predict at 64 in flight while models v2 and v1 are swapped in turn every 0.2 s. A failed
 # prediction is an HTTP 200 with a gRPC error, which h2load counts as a success: the service's own counter of
@@ -112,7 +83,7 @@ before=$(predictions)
     done
 ) &
 reloader=$!
-run reload Predict predict 4 16 "$requests"
+run reload "$rpc/Predict" predict 4 16 "$requests"
 reload_result=$(summary reload "$(cat "$work/rates-reload")")
 touch "$work/reload.stop"
 wait "$reloader"
