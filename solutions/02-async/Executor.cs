@@ -48,7 +48,7 @@ public sealed class LocalExecutor
     {
         ArgumentNullException.ThrowIfNull(future);
         var task = new ExecutorTask<T>(this, future);
-        task.Waker.Wake();
+        task.Wake();
         return task.Handle;
     }
 
@@ -75,7 +75,7 @@ public sealed class LocalExecutor
         try
         {
             var root = new ExecutorTask<T>(this, future);
-            root.Waker.Wake();
+            root.Wake();
             while (!root.IsCompleted)
             {
                 if (_batch.Count == 0)
@@ -126,29 +126,26 @@ public sealed class LocalExecutor
         }
     }
 
-    /// <summary>A spawned future, its waker and its queued flag.</summary>
-    private abstract class ExecutorTask
+    /// <summary>A spawned future, its waker (whose target is the task itself) and its queued flag.</summary>
+    private abstract class ExecutorTask : IWake
     {
         private readonly LocalExecutor _executor;
 
         /// <summary>1 while the task sits in the run queue: further wakes change nothing.</summary>
         private int _queued;
 
+        /// <summary>Written by the executor thread only; read by wakers on any thread.</summary>
+        private bool _completed;
+
         protected ExecutorTask(LocalExecutor executor)
         {
             _executor = executor;
-            Waker = new Waker(Wake);
-            Context = new Context(Waker);
+            Context = new Context(new Waker(this));
         }
-
-        public Waker Waker { get; }
 
         protected Context Context { get; }
 
-        /// <summary>Written by the executor thread only; read by wakers on any thread.</summary>
         public bool IsCompleted => Volatile.Read(ref _completed);
-
-        private bool _completed;
 
         /// <summary>Polls the future once, unless it has completed (a stale wake). Executor thread only.</summary>
         public void Run()
@@ -169,7 +166,8 @@ public sealed class LocalExecutor
         /// <summary>Polls the future; true when it is done (ready or failed).</summary>
         protected abstract bool PollFuture();
 
-        private void Wake()
+        /// <summary>Queues the task, unless it is queued already or has completed.</summary>
+        public void Wake()
         {
             if (IsCompleted || Interlocked.Exchange(ref _queued, 1) != 0)
             {

@@ -58,21 +58,44 @@ public interface IFuture<T>
 /// </remarks>
 public sealed class Waker
 {
-    private readonly Action _wake;
+    private readonly IWake _target;
 
     /// <summary>A waker that runs <paramref name="wake"/> each time it is woken.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="wake"/> is null.</exception>
     public Waker(Action wake)
     {
         ArgumentNullException.ThrowIfNull(wake);
-        _wake = wake;
+        _target = new ActionWake(wake);
+    }
+
+    /// <summary>
+    /// A waker that calls <paramref name="target"/>'s <see cref="IWake.Wake"/>: an executor's task can be its own
+    /// waker's target, with no delegate to allocate per task. Rust: <c>Waker::from(Arc&lt;impl Wake&gt;)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    public Waker(IWake target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        _target = target;
     }
 
     /// <summary>A waker that does nothing (Rust: <c>Waker::noop</c>), for polling by hand.</summary>
     public static Waker Noop { get; } = new(static () => { });
 
     /// <summary>Asks for the future to be polled again.</summary>
-    public void Wake() => _wake();
+    public void Wake() => _target.Wake();
+
+    private sealed class ActionWake(Action wake) : IWake
+    {
+        public void Wake() => wake();
+    }
+}
+
+/// <summary>What a <see cref="Waker"/> wakes: a task, say. Rust: the <c>std::task::Wake</c> trait.</summary>
+public interface IWake
+{
+    /// <summary>Asks for the future behind the waker to be polled again; called from any thread, any number of times.</summary>
+    public void Wake();
 }
 
 /// <summary>What a future gets on each poll: the waker to call when it can make progress. Rust: <c>std::task::Context</c>.</summary>

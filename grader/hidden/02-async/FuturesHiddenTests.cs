@@ -115,4 +115,38 @@ public sealed class FuturesHiddenTests
         FluentActions.Invoking(() => wonBySecond.Poll(context)).Should().Throw<InvalidOperationException>().WithMessage("*Select*");
         (firstLoses.Polls, secondLoses.Polls).Should().Be((0, 1), "a finished select leaves both children alone for good");
     }
+
+    // The given types of Future.cs, which every exercise builds on: they must keep behaving as their comments say.
+    [KataFact]
+    public void The_given_poll_shows_what_it_holds_and_a_pending_one_has_no_value()
+    {
+        Poll<int>.Ready(3).ToString().Should().Be("Ready(3)");
+        Poll<int>.Pending.ToString().Should().Be("Pending");
+        FluentActions.Invoking(() => Poll<int>.Pending.Value).Should().Throw<InvalidOperationException>().WithMessage("*poll the future again*");
+    }
+
+    [KataFact]
+    public void The_given_waker_calls_its_action_or_its_target_on_every_wake_and_refuses_null()
+    {
+        var target = new WakeTarget();
+        var fromTarget = new Waker(target);
+        int actionWakes = 0;
+        var fromAction = new Waker(() => actionWakes++);
+
+        fromTarget.Wake();
+        fromTarget.Wake();
+        fromAction.Wake();
+
+        (target.Wakes, actionWakes).Should().Be((2, 1), "a waker passes every wake on");
+        FluentActions.Invoking(() => new Waker((Action)null!)).Should().Throw<ArgumentNullException>().WithParameterName("wake");
+        FluentActions.Invoking(() => new Waker((IWake)null!)).Should().Throw<ArgumentNullException>().WithParameterName("target");
+        FluentActions.Invoking(() => new Context(null!)).Should().Throw<ArgumentNullException>().WithParameterName("waker");
+    }
+
+    private sealed class WakeTarget : IWake
+    {
+        public int Wakes { get; private set; }
+
+        public void Wake() => Wakes++;
+    }
 }
