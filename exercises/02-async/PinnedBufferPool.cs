@@ -30,6 +30,7 @@ public sealed class PinnedBufferPool : IDisposable
     // and a way to wait for one when all are lent.
 
     /// <exception cref="ArgumentOutOfRangeException">A size or count is zero or negative.</exception>
+    /// <exception cref="OverflowException">The buffers together are more bytes than an <see cref="int"/> counts.</exception>
     public PinnedBufferPool(int bufferSize, int bufferCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);

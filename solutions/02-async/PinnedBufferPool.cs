@@ -44,6 +44,7 @@ public sealed class PinnedBufferPool : IDisposable
     private bool _disposed;
 
     /// <exception cref="ArgumentOutOfRangeException">A size or count is zero or negative.</exception>
+    /// <exception cref="OverflowException">The buffers together are more bytes than an <see cref="int"/> counts.</exception>
     public PinnedBufferPool(int bufferSize, int bufferCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);

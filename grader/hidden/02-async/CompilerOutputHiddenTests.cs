@@ -89,4 +89,78 @@ public sealed class CompilerOutputHiddenTests
 
         async LazyTask<int> Outer() => await Leaf(1) + await Leaf(2);
     }
+
+    [KataFact]
+    public void A_part_that_failed_already_finishes_the_local_machine_in_minus_2_with_the_exception()
+    {
+        var machine = new SumStateMachine
+        {
+            Builder = AsyncTaskMethodBuilder<int>.Create(),
+            Parts = [Task.FromResult(2), Task.FromException<int>(new FormatException("bad part"))],
+            State = -1,
+        };
+
+        machine.Builder.Start(ref machine);
+
+        machine.State.Should().Be(-2, "a method that throws is finished too: the compiler's catch sets -2 before SetException");
+        machine.Builder.Task.Exception!.InnerException.Should().BeOfType<FormatException>();
+    }
+
+    [KataFact]
+    public void A_LazyTask_whose_body_is_cancelled_is_cancelled_not_faulted()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Task<int> task = Cancelled(cancel.Token).AsTask();
+
+        task.IsCanceled.Should().BeTrue("an OperationCanceledException out of the body cancels the task, as it does an async Task method's");
+
+        static async LazyTask<int> Cancelled(CancellationToken token)
+        {
+            await Task.CompletedTask;
+            token.ThrowIfCancellationRequested();
+            return 1;
+        }
+    }
+
+    [KataFact]
+    public void A_LazyTask_resumes_in_the_execution_context_it_was_started_in()
+    {
+        var local = new AsyncLocal<string>();
+        var gate = new TaskCompletionSource<int>();
+        local.Value = "the starter's";
+        Task<string> task = ReadAfterAwait().AsTask();
+        local.Value = null!;
+
+        // Completed by a thread started with no value: the continuation runs inline on it, inside SetResult.
+        var completer = new Thread(() => gate.SetResult(1));
+        completer.Start();
+        completer.Join();
+
+        task.Result.Should().Be("the starter's", "the builder flows the ExecutionContext across every await, as AsyncTaskMethodBuilder does");
+
+        async LazyTask<string> ReadAfterAwait()
+        {
+            await gate.Task;
+            return local.Value ?? "none";
+        }
+    }
+
+    [KataFact]
+    public void A_LazyTask_started_with_the_flow_suppressed_still_resumes()
+    {
+        var gate = new TaskCompletionSource<int>();
+        Task<int> task;
+        using (ExecutionContext.SuppressFlow())
+        {
+            task = AfterAwait().AsTask();
+        }
+
+        gate.SetResult(20);
+
+        task.Result.Should().Be(21, "with no execution context to flow the continuation simply runs");
+
+        async LazyTask<int> AfterAwait() => await gate.Task + 1;
+    }
 }

@@ -115,4 +115,79 @@ public sealed class FutureAwaiterHiddenTests
             return Poll<Unit>.Pending;
         }
     }
+
+    [KataFact]
+    public void IsCompleted_asked_twice_of_a_pending_future_polls_it_once()
+    {
+        var future = new ScriptedFuture<int>(pendingPolls: 5, value: 1);
+        var awaiter = future.GetAwaiter();
+
+        awaiter.IsCompleted.Should().BeFalse();
+        awaiter.IsCompleted.Should().BeFalse();
+
+        future.Polls.Should().Be(1, "only the first IsCompleted starts the future; after that only a wake polls it");
+    }
+
+    [KataFact]
+    public void A_registration_without_IsCompleted_first_starts_the_future_once()
+    {
+        var future = new ScriptedFuture<int>(pendingPolls: 5, value: 1);
+        var awaiter = future.GetAwaiter();
+
+        awaiter.UnsafeOnCompleted(() => { });
+        future.Polls.Should().Be(1, "a continuation registered before anyone asked IsCompleted must start the future: nobody else will poll it");
+        awaiter.IsCompleted.Should().BeFalse();
+        future.Polls.Should().Be(1, "the registration started the future already: IsCompleted must not poll it again");
+    }
+
+    [KataFact]
+    public void A_future_finished_by_a_wake_before_the_registration_runs_the_continuation_at_once()
+    {
+        var future = new ScriptedFuture<int>(pendingPolls: 1, value: 7);
+        var awaiter = future.GetAwaiter();
+        awaiter.IsCompleted.Should().BeFalse();
+
+        future.LastContext!.Waker.Wake();
+        int runs = 0;
+        awaiter.UnsafeOnCompleted(() => runs++);
+
+        runs.Should().Be(1, "the wake after a pending poll polls again, and the future was done before the registration: the registration runs the continuation itself");
+        future.Polls.Should().Be(2);
+        awaiter.GetResult().Should().Be(7);
+    }
+
+    [KataFact]
+    public void A_wake_during_a_poll_polls_once_more_and_then_waits_for_the_next_wake()
+    {
+        var future = new WakesItselfInItsFirstPoll();
+        var awaiter = future.GetAwaiter();
+
+        awaiter.IsCompleted.Should().BeFalse("the second poll is pending and nothing woke the future during it");
+        future.Polls.Should().Be(2, "the wake during the first poll asks for exactly one more poll");
+        future.Wake();
+        awaiter.IsCompleted.Should().BeTrue("the next wake polls again, and the third poll is ready");
+        awaiter.GetResult().Should().Be(3);
+    }
+
+    /// <summary>Wakes itself inside its first poll, is pending on its second without a wake, ready on its third.</summary>
+    private sealed class WakesItselfInItsFirstPoll : IFuture<int>
+    {
+        private Waker? _waker;
+
+        public int Polls { get; private set; }
+
+        public void Wake() => _waker!.Wake();
+
+        public Poll<int> Poll(Context context)
+        {
+            Polls++;
+            _waker = context.Waker;
+            if (Polls == 1)
+            {
+                context.Waker.Wake();
+            }
+
+            return Polls >= 3 ? Poll<int>.Ready(Polls) : Poll<int>.Pending;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Katas.Async.HiddenTests;
@@ -10,6 +11,8 @@ public sealed class PinnedBufferPoolHiddenTests
     {
         FluentActions.Invoking(() => new PinnedBufferPool(0, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bufferSize");
         FluentActions.Invoking(() => new PinnedBufferPool(16, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bufferCount");
+        FluentActions.Invoking(() => new PinnedBufferPool(65_536, 65_537)).Should().Throw<OverflowException>(
+            "64 KiB times 65,537 buffers does not fit in an int: the size of the memory must not wrap around to a small one");
     }
 
     [KataFact]
@@ -71,5 +74,74 @@ public sealed class PinnedBufferPoolHiddenTests
 
         pool.LiveHandles.Should().Be(0);
         pool.AvailableBuffers.Should().Be(2);
+    }
+
+    [KataFact]
+    public async Task Each_buffer_is_its_own_part_of_the_pinned_memory_and_a_pin_of_a_slice_points_at_the_slice()
+    {
+        using var pool = new PinnedBufferPool(bufferSize: 16, bufferCount: 2);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Both buffers lent at once, so the second one (not at the start of the pool's memory) is checked too.
+        Task<string?>[] checks = Enumerable.Range(0, 2).Select(i => pool.UseAsync(async (buffer, _) =>
+        {
+            byte mark = (byte)(i + 10);
+            buffer.Memory.Span[5] = mark;
+            string? wrong = Check(buffer, mark);
+            await gate.Task;
+            return wrong;
+        })).ToArray();
+        gate.SetResult();
+
+        (await Task.WhenAll(checks)).Should().AllSatisfy(wrong => wrong.Should().BeNull());
+    }
+
+    /// <summary>Null when the buffer's address, a slice's pin and the array behind it all see <paramref name="mark"/> at index 5.</summary>
+    private static string? Check(PinnedBuffer buffer, byte mark)
+    {
+        if (Marshal.ReadByte(buffer.Address + 5) != mark)
+        {
+            return "Address must point at this buffer's own first byte";
+        }
+
+        if (AddressOfPin(buffer.Memory[5..]) != buffer.Address + 5)
+        {
+            return "a pin of Memory[5..] must point 5 bytes past the buffer's first byte (MemoryManager.Pin(elementIndex))";
+        }
+
+        if (!MemoryMarshal.TryGetArray<byte>(buffer.Memory, out ArraySegment<byte> segment) || segment.Count != 16 || segment[5] != mark)
+        {
+            return "the buffer's memory must expose the array behind it (MemoryManager.TryGetArray), exactly its 16 bytes";
+        }
+
+        if (!MemoryMarshal.TryGetMemoryManager<byte, MemoryManager<byte>>(buffer.Memory, out MemoryManager<byte>? manager) || manager is null)
+        {
+            return "the buffer's memory must come from a MemoryManager that counts its pins";
+        }
+
+        try
+        {
+            manager.Pin(17).Dispose();
+            return "a pin past the end of the buffer must be refused";
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+        }
+
+        try
+        {
+            manager.Pin(-1).Dispose();
+            return "a pin before the start of the buffer must be refused";
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static unsafe nint AddressOfPin(Memory<byte> memory)
+    {
+        using MemoryHandle pin = memory.Pin();
+        return (nint)pin.Pointer;
     }
 }
