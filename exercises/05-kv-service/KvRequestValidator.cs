@@ -7,7 +7,8 @@ public static class KvRequestValidator
     public static void ValidateKey(string key, KvLimits limits, string field = "key")
     {
         // TODO: reject an empty key and a key longer than limits.MaxKeyBytes with an ArgumentException whose
-        // ParamName is field and whose message says what is wrong. The limit counts bytes on the wire.
+        // ParamName is field and whose message says what is wrong (over a limit: the limit). The limit counts
+        // bytes on the wire.
         throw new NotImplementedException("Exercise 5.2 (KvRequestValidator.ValidateKey) is not solved yet. Hint: dotnet run --project grader -- hint 5.2");
     }
 

@@ -61,7 +61,12 @@ public sealed class CompareAndSwapTests
         // The probe waits (up to half a second) for a second swap between check and write: with one critical
         // section it never comes, and the swaps run one after the other.
         using var probe = new ConcurrencyProbe(patience: TimeSpan.FromMilliseconds(500));
-        store.OnVersionMatched = _ => probe.Arrive();
+        int matched = 0;
+        store.OnVersionMatched = _ =>
+        {
+            Interlocked.Increment(ref matched);
+            probe.Arrive();
+        };
         int wins = 0;
         int refusals = 0;
 
@@ -78,6 +83,7 @@ public sealed class CompareAndSwapTests
             }
         });
 
+        matched.Should().Be(1, "the winning swap calls OnVersionMatched between its check and its write (the loser's version does not match): without that call this test sees nothing");
         probe.SawConcurrency.Should().BeFalse("no two swaps may be between their check and their write at once");
         wins.Should().Be(1, "exactly one of two swaps expecting version 1 may succeed");
         refusals.Should().Be(1, "the other sees version 2 and is refused");

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Katas.KvService.Protocol;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Katas.KvService.Tests;
 
@@ -23,15 +25,27 @@ public sealed class ValidationTests
 
     private static ErrorMappingInterceptor NewInterceptor() => new(NullLogger<ErrorMappingInterceptor>.Instance);
 
+    // What an ArgumentException says, without the " (Parameter 'x')" that .NET appends to its Message.
+    private static string Reason(ArgumentException exception)
+    {
+        int suffix = exception.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return suffix < 0 ? exception.Message : exception.Message[..suffix];
+    }
+
     [KataFact]
     public void An_empty_or_oversized_key_is_rejected_naming_the_field()
     {
         Action empty = () => KvRequestValidator.ValidateKey("", Limits);
         Action tooLong = () => KvRequestValidator.ValidateKey("123456789", Limits, "prefix");
 
-        empty.Should().Throw<ArgumentException>("an empty key is invalid").Which.ParamName.Should().Be("key", "the exception names the field");
-        tooLong.Should().Throw<ArgumentException>("9 bytes exceed MaxKeyBytes = 8").Which.ParamName.Should().Be("prefix", "the field name is the caller's");
+        ArgumentException emptyKey = empty.Should().Throw<ArgumentException>("an empty key is invalid").Which;
+        ArgumentException longKey = tooLong.Should().Throw<ArgumentException>("9 bytes exceed MaxKeyBytes = 8").Which;
         KvRequestValidator.ValidateKey("12345678", Limits);
+
+        emptyKey.ParamName.Should().Be("key", "the exception names the field");
+        Reason(emptyKey).Should().NotBeNullOrWhiteSpace("the message says what is wrong: the client reads it");
+        longKey.ParamName.Should().Be("prefix", "the field name is the caller's");
+        Reason(longKey).Should().Contain("8", "the message of a key over the limit names the limit (MaxKeyBytes = 8)");
     }
 
     [KataFact]
@@ -40,11 +54,16 @@ public sealed class ValidationTests
         Action big = () => KvRequestValidator.ValidateValue(new byte[17], Limits);
         Action negative = () => KvRequestValidator.ValidateVersion(-1);
 
-        big.Should().Throw<ArgumentException>("17 bytes exceed MaxValueBytes = 16").Which.ParamName.Should().Be("value");
-        negative.Should().Throw<ArgumentException>("a version is never negative").Which.ParamName.Should().Be("expected_version");
+        ArgumentException bigValue = big.Should().Throw<ArgumentException>("17 bytes exceed MaxValueBytes = 16").Which;
+        ArgumentException negativeVersion = negative.Should().Throw<ArgumentException>("a version is never negative").Which;
         KvRequestValidator.ValidateValue(new byte[16], Limits);
         KvRequestValidator.ValidateValue([], Limits);
         KvRequestValidator.ValidateVersion(0);
+
+        bigValue.ParamName.Should().Be("value");
+        Reason(bigValue).Should().Contain("16", "the message of a value over the limit names the limit (MaxValueBytes = 16)");
+        negativeVersion.ParamName.Should().Be("expected_version");
+        Reason(negativeVersion).Should().NotBeNullOrWhiteSpace("the message says what is wrong");
     }
 
     [KataFact]
@@ -53,8 +72,9 @@ public sealed class ValidationTests
         ErrorMappingInterceptor interceptor = NewInterceptor();
         var context = new FakeCallContext();
 
-        interceptor.Map(new ArgumentException("must not be empty.", "key"), context).Status.Should().Match<Status>(
-            s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("key"), "InvalidArgument, and the detail names the field");
+        Status invalid = interceptor.Map(new ArgumentException("must not be empty.", "key"), context).Status;
+        invalid.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        invalid.Detail.Should().Contain("key", "the detail names the field").And.Contain("must not be empty.", "and says what is wrong with it");
         interceptor.Map(new KeyNotFoundException("no such key"), context).StatusCode.Should().Be(StatusCode.NotFound);
         RpcException mismatch = interceptor.Map(new VersionMismatchException("k", expectedVersion: 1, currentVersion: 4), context);
         mismatch.StatusCode.Should().Be(StatusCode.FailedPrecondition, "a version mismatch is a failed precondition");
@@ -68,6 +88,21 @@ public sealed class ValidationTests
 
         mapped.StatusCode.Should().Be(StatusCode.Internal, "an unexpected failure is Internal");
         mapped.Status.Detail.Should().NotContain("hunter2", "no exception text reaches the client").And.NotContain("   at ", "no stack trace either");
+        mapped.Status.Detail.Should().NotBeNullOrWhiteSpace("the client still gets a fixed sentence");
+    }
+
+    [KataFact]
+    public void An_unexpected_exception_is_logged_on_the_server_with_its_causes()
+    {
+        var logger = new FakeLogger<ErrorMappingInterceptor>();
+        var unexpected = new InvalidOperationException("outer", new IOException("disk full"));
+
+        new ErrorMappingInterceptor(logger).Map(unexpected, new FakeCallContext());
+
+        FakeLogRecord[] records = [.. logger.Collector.GetSnapshot()];
+        records.Should().ContainSingle("an unexpected failure is logged once (LogUnexpected): it is the only trace the operator gets");
+        records[0].Level.Should().Be(LogLevel.Error, "an unexpected failure is an error");
+        records[0].Exception.Should().BeSameAs(unexpected, "the log entry carries the exception itself, so its chain of causes and its stack are kept");
     }
 
     [KataFact]

@@ -58,9 +58,82 @@ public sealed class DurabilityHiddenTests
         {
             await log.AppendAsync(ReadOnlyMemory<byte>.Empty);
             await log.AppendAsync(Bytes("last"));
+            await log.AppendAsync(ReadOnlyMemory<byte>.Empty);
         }
 
-        WriteAheadLog.Recover(path).Select(Encoding.UTF8.GetString).Should().Equal(["first", "", "last"], "reopening appends; an empty record is a record");
+        WriteAheadLog.Recover(path).Select(Encoding.UTF8.GetString).Should().Equal(["first", "", "last", ""],
+            "reopening appends; an empty record is a record, also the last one (a header and nothing after it)");
+    }
+
+    [KataFact]
+    public async Task Flushes_counts_every_flush_and_each_one_finds_its_records_in_the_file()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("kv.log");
+        var lengths = new List<long>();
+        var log = new WriteAheadLog(path, file =>
+        {
+            // A flush hook that only records: the log itself must have handed its bytes to the file by now.
+            lengths.Add(new FileInfo(path).Length);
+            return ValueTask.CompletedTask;
+        });
+        await log.AppendAsync(Bytes("a"));
+        await log.AppendAsync(Bytes("bb"));
+        await log.AppendAsync(Bytes("ccc"));
+        await log.DisposeAsync();
+
+        lengths.Should().ContainInOrder([9L, 19L, 30L], "when a record's flush runs, its 8-byte header and payload are in the file already (not in a buffer the flush does not see)");
+        log.Flushes.Should().Be(lengths.Count, "Flushes counts the flushes the log made");
+    }
+
+    [KataFact]
+    public async Task An_io_error_fails_the_appends_it_covers()
+    {
+        using var temp = new TempFolder();
+        var log = new WriteAheadLog(temp.File("kv.log"), _ => throw new IOException("No space left on device"));
+
+        Task append = log.AppendAsync(Bytes("lost"));
+        await log.DisposeAsync();
+
+        append.IsCompleted.Should().BeTrue("once the log is disposed every append it took has its outcome; none is left hanging");
+        await FluentActions.Awaiting(() => append).Should().ThrowAsync<IOException>("a record whose flush failed is not durable: its append fails with the error");
+    }
+
+    [KataFact]
+    public async Task Dispose_finishes_the_queued_appends_then_closes_the_file()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("kv.log");
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new WriteAheadLog(path, async file =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            file.Flush(flushToDisk: true);
+        });
+
+        Task first = log.AppendAsync(Bytes("first"));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Task queued = log.AppendAsync(Bytes("queued"));
+        ValueTask disposing = log.DisposeAsync();
+        release.SetResult();
+        await disposing;
+
+        first.IsCompletedSuccessfully.Should().BeTrue("Dispose waits for the flush under way");
+        queued.IsCompletedSuccessfully.Should().BeTrue("and writes and flushes what was queued before it returns");
+        WriteAheadLog.Recover(path).Select(Encoding.UTF8.GetString).Should().Equal(["first", "queued"]);
+        FluentActions.Invoking(() => new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose())
+            .Should().NotThrow("a disposed log has closed its file (a restart in the same process reopens it)");
+    }
+
+    [KataFact]
+    public void The_log_checks_its_path()
+    {
+        FluentActions.Invoking(() => WriteAheadLog.Recover("")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("path");
+        FluentActions.Invoking(() => WriteAheadLog.Recover(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("path");
+        FluentActions.Invoking(() => new WriteAheadLog("")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("path");
+        FluentActions.Invoking(() => new WriteAheadLog(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("path");
     }
 
     [KataFact]

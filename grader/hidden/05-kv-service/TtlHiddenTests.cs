@@ -34,13 +34,15 @@ public sealed class TtlHiddenTests
         var store = new KvStore(clock);
         store.Put("k", [1], Ten);
 
+        KvEntry renewed = store.Put("k", [1], Ten);
         KvEntry plain = store.Put("k", [2]);
         KvEntry viaNull = store.Put("k", [3], ttl: null);
         clock.Advance(TimeSpan.FromDays(1));
 
+        renewed.Version.Should().Be(2, "a put with a TTL on a live key goes on from its version, like any write");
         plain.ExpiresAt.Should().BeNull("a Put without a TTL clears the key's deadline");
         viaNull.ExpiresAt.Should().BeNull("a null TTL is no TTL");
-        viaNull.Version.Should().Be(3, "writes to a live key count up whatever their TTL");
+        viaNull.Version.Should().Be(4, "writes to a live key count up whatever their TTL");
         store.Get("k").Should().NotBeNull("the key no longer expires");
     }
 
