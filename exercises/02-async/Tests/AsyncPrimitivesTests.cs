@@ -167,7 +167,7 @@ public sealed class AsyncPrimitivesTests
         ValueTask<string> cancelled = queue.DequeueAsync(cancel.Token);
 
         await cancel.CancelAsync();
-        Func<Task> awaitCancelled = () => cancelled.AsTask();
+        Func<Task> awaitCancelled = () => cancelled.AsTask().WaitAsync(s_patience);
         await awaitCancelled.Should().ThrowAsync<OperationCanceledException>("the consumer's wait was cancelled");
 
         await queue.EnqueueAsync("item");

@@ -29,7 +29,7 @@ public sealed class AsyncPrimitivesHiddenTests
         Task other = gate.WaitAsync();
 
         await cancel.CancelAsync();
-        Func<Task> awaitCancelled = () => cancelled;
+        Func<Task> awaitCancelled = () => cancelled.WaitAsync(Waits.Patience);
         await awaitCancelled.Should().ThrowAsync<OperationCanceledException>();
         other.IsCompleted.Should().BeFalse("another waiter's cancellation must not release or cancel this one");
 
@@ -68,7 +68,7 @@ public sealed class AsyncPrimitivesHiddenTests
         Task<AsyncLock.Releaser> next = gate.LockAsync();
 
         await cancel.CancelAsync();
-        Func<Task> awaitCancelled = () => cancelled;
+        Func<Task> awaitCancelled = () => cancelled.WaitAsync(Waits.Patience);
         await awaitCancelled.Should().ThrowAsync<OperationCanceledException>();
         held.Dispose();
 
@@ -159,7 +159,7 @@ public sealed class AsyncPrimitivesHiddenTests
         Task[] waiting = [.. Enumerable.Range(1, 5).Select(i => queue.EnqueueAsync(i).AsTask())];
 
         await cancel.CancelAsync();
-        Func<Task> awaitCancelled = () => cancelled;
+        Func<Task> awaitCancelled = () => cancelled.WaitAsync(Waits.Patience);
         await awaitCancelled.Should().ThrowAsync<OperationCanceledException>();
 
         var taken = new List<int>();
@@ -182,14 +182,14 @@ public sealed class AsyncPrimitivesHiddenTests
         Task<int> consumer = empty.DequeueAsync().AsTask();
         empty.Complete();
         empty.Complete();
-        Func<Task> awaitConsumer = () => consumer;
+        Func<Task> awaitConsumer = () => consumer.WaitAsync(Waits.Patience);
         await awaitConsumer.Should().ThrowAsync<InvalidOperationException>("a consumer waiting on an empty queue ends when it is completed");
 
         var full = new BoundedAsyncQueue<int>(capacity: 1);
         await full.EnqueueAsync(1);
         Task producer = full.EnqueueAsync(2).AsTask();
         full.Complete();
-        Func<Task> awaitProducer = () => producer;
+        Func<Task> awaitProducer = () => producer.WaitAsync(Waits.Patience);
         await awaitProducer.Should().ThrowAsync<InvalidOperationException>("a waiting producer's item is refused once the queue is completed");
         (await full.DequeueAsync()).Should().Be(1, "the item queued before Complete is still delivered");
     }
@@ -242,9 +242,168 @@ public sealed class AsyncPrimitivesHiddenTests
         source.Reset();
         Task<int> failing = source.WaitAsync().AsTask();
         source.SetException(new FormatException("bad input"));
-        Func<Task> awaitFailing = () => failing;
+        Func<Task> awaitFailing = () => failing.WaitAsync(Waits.Patience);
         await awaitFailing.Should().ThrowAsync<FormatException>().WithMessage("bad input");
 
         FluentActions.Invoking(() => source.SetException(null!)).Should().Throw<ArgumentNullException>();
+
+        source.Reset();
+        source.SetResult(3);
+        FluentActions.Invoking(() => source.SetException(new FormatException("too late"))).Should().Throw<InvalidOperationException>(
+            "an exception after the result is a second completion too");
+        (await source.WaitAsync()).Should().Be(3, "the refused exception must not replace the result already set: check before completing");
+    }
+
+    [KataFact]
+    public async Task A_wait_cancelled_before_it_starts_adds_and_takes_nothing()
+    {
+        var queue = new BoundedAsyncQueue<int>(capacity: 2);
+        using var already = new CancellationTokenSource();
+        await already.CancelAsync();
+
+        Func<Task> enqueue = () => queue.EnqueueAsync(1, already.Token).AsTask().WaitAsync(Waits.Patience);
+        await enqueue.Should().ThrowAsync<OperationCanceledException>("a token cancelled before the call cancels the enqueue, even with room in the queue");
+        queue.Count.Should().Be(0, "a cancelled enqueue adds nothing");
+
+        await queue.EnqueueAsync(2);
+        Func<Task> dequeue = () => queue.DequeueAsync(already.Token).AsTask().WaitAsync(Waits.Patience);
+        await dequeue.Should().ThrowAsync<OperationCanceledException>("a token cancelled before the call cancels the dequeue, even with an item in the queue");
+        queue.Count.Should().Be(1, "a cancelled dequeue takes nothing");
+        (await queue.DequeueAsync()).Should().Be(2);
+    }
+
+    [KataFact]
+    public async Task One_dequeue_lets_in_one_waiting_producer_and_never_more_than_the_capacity()
+    {
+        var queue = new BoundedAsyncQueue<int>(capacity: 1);
+        await queue.EnqueueAsync(0);
+        Task first = queue.EnqueueAsync(1).AsTask();
+        Task second = queue.EnqueueAsync(2).AsTask();
+
+        (await queue.DequeueAsync()).Should().Be(0);
+
+        (await Waits.Completes(first)).Should().BeTrue("the dequeue made room for the oldest waiting producer");
+        queue.Count.Should().Be(1, "one item out makes room for one item in: the queue never holds more than its capacity");
+        second.IsCompleted.Should().BeFalse("the second producer still waits: the queue is full again");
+        (await queue.DequeueAsync()).Should().Be(1);
+        (await Waits.Completes(second)).Should().BeTrue();
+        (await queue.DequeueAsync()).Should().Be(2);
+    }
+
+    [KataFact]
+    public void A_cancelled_enqueue_leaves_the_queue_at_once_and_does_not_keep_its_item()
+    {
+        // A producer that gives up on a full queue must not leave its item behind in the queue's line of waiting
+        // producers: a queue that stays full (a stuck consumer) would otherwise keep every abandoned item alive.
+        var queue = new BoundedAsyncQueue<object>(capacity: 1);
+        queue.EnqueueAsync("stays").AsTask().IsCompletedSuccessfully.Should().BeTrue();
+
+        WeakReference abandoned = EnqueueAndCancel(queue);
+
+        Collected(abandoned).Should().BeTrue("the cancelled producer's item is no longer referenced by the queue once its wait is cancelled");
+        queue.Count.Should().Be(1);
+        GC.KeepAlive(queue);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static WeakReference EnqueueAndCancel(BoundedAsyncQueue<object> queue)
+        {
+            object item = new();
+            using var cancel = new CancellationTokenSource();
+            Task pending = queue.EnqueueAsync(item, cancel.Token).AsTask();
+            cancel.Cancel();
+            pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+                .Wait(Waits.Patience).Should().BeTrue("a cancelled enqueue ends");
+            pending.IsCanceled.Should().BeTrue();
+            return new WeakReference(item);
+        }
+    }
+
+    [KataFact]
+    public void A_cancelled_lock_wait_leaves_the_line_at_once()
+    {
+        // While the lock stays held, waiters that time out or are cancelled must not pile up in its line.
+        var gate = new AsyncLock();
+        AsyncLock.Releaser held = gate.LockAsync().Result;
+
+        WeakReference abandoned = WaitAndCancel(gate);
+
+        Collected(abandoned).Should().BeTrue("the lock no longer references a wait cancelled while it is held: take the cancelled waiter out of the line");
+        gate.IsHeld.Should().BeTrue();
+        held.Dispose();
+        gate.IsHeld.Should().BeFalse("the cancelled waiter never gets the lock");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static WeakReference WaitAndCancel(AsyncLock gate)
+        {
+            using var cancel = new CancellationTokenSource();
+            Task<AsyncLock.Releaser> pending = gate.LockAsync(cancel.Token);
+            cancel.Cancel();
+            pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+                .Wait(Waits.Patience).Should().BeTrue("a cancelled lock wait ends");
+            pending.IsCanceled.Should().BeTrue();
+            return new WeakReference(pending);
+        }
+    }
+
+    [KataFact]
+    public void A_granted_lock_wait_drops_its_cancellation_registration()
+    {
+        // One long-lived token (an application's shutdown token, say) serves many waits: each must unregister once it
+        // is over, or the token keeps every lock it was ever used with alive.
+        using var shutdown = new CancellationTokenSource();
+
+        WeakReference gate = LockTwiceWith(shutdown);
+
+        Collected(gate).Should().BeTrue("a wait that got the lock disposes its registration on the token, so the token no longer references the lock");
+        GC.KeepAlive(shutdown);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static WeakReference LockTwiceWith(CancellationTokenSource shutdown)
+        {
+            var gate = new AsyncLock();
+            AsyncLock.Releaser held = gate.LockAsync().Result;
+            Task<AsyncLock.Releaser> waiter = gate.LockAsync(shutdown.Token);
+            held.Dispose();
+            waiter.Wait(Waits.Patience).Should().BeTrue("the release hands the lock to the waiter");
+            waiter.Result.Dispose();
+            return new WeakReference(gate);
+        }
+    }
+
+    [KataFact]
+    public async Task Releasers_are_equal_when_they_release_the_same_lock()
+    {
+        var one = new AsyncLock();
+        var other = new AsyncLock();
+        AsyncLock.Releaser first = await one.LockAsync();
+        AsyncLock.Releaser second = await other.LockAsync();
+
+        (first == second).Should().BeFalse();
+        (first != second).Should().BeTrue("releasers of two locks differ");
+        first.Equals(second).Should().BeFalse();
+        first.Dispose();
+        AsyncLock.Releaser again = await one.LockAsync();
+        (again == first).Should().BeTrue("two releasers of one lock are equal");
+        (again != first).Should().BeFalse();
+        again.GetHashCode().Should().Be(first.GetHashCode());
+        again.Dispose();
+        second.Dispose();
+    }
+
+    /// <summary>True once <paramref name="reference"/>'s target is collected; a bounded number of collections, for work still finishing on the pool.</summary>
+    private static bool Collected(WeakReference reference)
+    {
+        for (int i = 0; i < 100 && reference.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            if (reference.IsAlive)
+            {
+                Thread.Sleep(10);
+            }
+        }
+
+        return !reference.IsAlive;
     }
 }
