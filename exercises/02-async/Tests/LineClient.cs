@@ -93,6 +93,13 @@ internal sealed class LineClient : IDisposable
         }
     }
 
+    /// <summary>Closes the connection with a reset (RST) instead of the usual end (FIN), as a crashed client would.</summary>
+    public void Reset()
+    {
+        _socket.LingerState = new LingerOption(enable: true, seconds: 0);
+        Dispose();
+    }
+
     public void Dispose()
     {
         _reader.Dispose();

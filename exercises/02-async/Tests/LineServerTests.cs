@@ -144,6 +144,30 @@ public sealed class LineServerTests
     }
 
     [KataFact]
+    public async Task Answers_larger_than_the_socket_buffer_arrive_whole_and_in_order()
+    {
+        const int Limit = 2 * 1024 * 1024;
+        const int Lines = 100;
+        // 10 MB of answers for a client that reads only later: more than the kernel's socket buffers hold (4 MB on
+        // Linux), so once they are full a send takes only part of the output.
+        static string Answer(string line) => $"{line}:{new string('.', 100_000)}:{line}";
+        using var server = new LineServer(Answer, maxPendingOutputBytes: Limit);
+        using var client = await LineClient.ConnectAsync(server.Start());
+
+        await client.SendAsync(string.Concat(Enumerable.Range(0, Lines).Select(i => $"{i}\n")));
+        SpinWait.SpinUntil(() => server.PeakPendingOutputBytes >= Limit, Waits.Patience).Should().BeTrue(
+            "the answers wait in the connection's output buffer until the client reads");
+
+        for (int i = 0; i < Lines; i++)
+        {
+            string? answer = await client.ReadLineAsync($"the answer to line {i} of {Lines}");
+            (answer == Answer($"{i}")).Should().BeTrue(
+                $"answer {i} must arrive whole and in order (it came as {answer?.Length} characters starting with \"{answer?[..Math.Min(answer.Length, 12)]}\"): "
+                + "Send may take only part of the output; keep the unsent rest, in order, and send it next");
+        }
+    }
+
+    [KataFact]
     public async Task Stop_answers_every_complete_line_already_read_and_then_closes()
     {
         LineServer? server = null;
