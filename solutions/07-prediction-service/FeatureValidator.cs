@@ -107,7 +107,6 @@ public static class FeatureValidator
         return vector;
     }
 
-    /// <summary>The value, or a refusal naming its feature: NaN and the infinities mean nothing to the model.</summary>
     /// <summary>
     /// True, with <paramref name="positions"/> filled in, when <paramref name="names"/> are the model's feature names
     /// in the model's order, as most clients send them: one comparison a name, and no index to build (building it
@@ -133,6 +132,7 @@ public static class FeatureValidator
         return true;
     }
 
+    /// <summary>The value, or a refusal naming its feature: NaN and the infinities mean nothing to the model.</summary>
     private static float Finite(float value, string name) =>
         float.IsFinite(value) ? value : throw Invalid($"feature '{name}' is {(float.IsNaN(value) ? "NaN" : "infinite")}");
 
