@@ -96,6 +96,7 @@ internal sealed class TestProgramRunner
 
         var state = new TestRunState(outcomes, doneMethods, () => _clock.Elapsed, _progress);
         string? killedFor = null;
+        bool outputEnded = false;
         TimeSpan lastActivity = _clock.Elapsed;
         try
         {
@@ -110,8 +111,14 @@ internal sealed class TestProgramRunner
                     }
                 }
 
-                if (state.Contradiction is not null || lines.Reader.Completion.IsCompleted)
+                if (state.Contradiction is not null)
                 {
+                    break;
+                }
+
+                if (lines.Reader.Completion.IsCompleted)
+                {
+                    outputEnded = true;
                     break;
                 }
 
@@ -141,7 +148,10 @@ internal sealed class TestProgramRunner
         }
         finally
         {
-            if (!process.HasExited)
+            // A program whose output has ended is ending by itself (finished, or crashed and not yet reaped):
+            // a kill now could replace its own exit status with the kill's, so WaitForExitAsync's grace
+            // decides. Anything else (a timeout, forged results, cancellation) is stopped at once.
+            if (!outputEnded && !process.HasExited)
             {
                 Kill(process);
             }
