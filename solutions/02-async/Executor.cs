@@ -15,8 +15,8 @@ namespace Katas.Async;
 /// pulses it: no spinning. The check "is the queue empty?" and the park happen under the same lock as the
 /// waker's enqueue-and-pulse, so a wake from another thread cannot fall between them and be lost.</para>
 /// <para>What a spawned task costs: the thread takes every woken task in one swap of two queues (one lock per
-/// batch, not per task), a wake pulses the monitor only when the thread is parked, and a
-/// <see cref="JoinHandle{T}"/> hands its result over with two atomic exchanges instead of a lock.</para>
+/// batch, not per task), a wake pulses the monitor only when the thread is parked, and the task is its own
+/// <see cref="JoinHandle{T}"/>, which hands its result over with two atomic exchanges instead of a lock.</para>
 /// </remarks>
 public sealed class LocalExecutor
 {
@@ -24,13 +24,13 @@ public sealed class LocalExecutor
     private readonly object _gate = new();
 
     /// <summary>Tasks woken and waiting for a poll, oldest first.</summary>
-    private Queue<ExecutorTask> _ready = new();
+    private Queue<IRunnable> _ready = new();
 
     /// <summary>
     /// The executor thread's batch: the tasks it took from <see cref="_ready"/> in one swap, older than any
     /// in <see cref="_ready"/>. Executor thread only, so running them takes no lock.
     /// </summary>
-    private Queue<ExecutorTask> _batch = new();
+    private Queue<IRunnable> _batch = new();
 
     /// <summary>True while the executor thread waits on <see cref="_gate"/>: only then must a wake pulse it.</summary>
     private bool _parked;
@@ -47,9 +47,9 @@ public sealed class LocalExecutor
     public JoinHandle<T> Spawn<T>(IFuture<T> future)
     {
         ArgumentNullException.ThrowIfNull(future);
-        var task = new ExecutorTask<T>(this, future);
-        task.Wake();
-        return task.Handle;
+        var task = new JoinHandle<T>(this, future);
+        task.Schedule();
+        return task;
     }
 
     /// <summary>
@@ -74,8 +74,8 @@ public sealed class LocalExecutor
 
         try
         {
-            var root = new ExecutorTask<T>(this, future);
-            root.Wake();
+            var root = new JoinHandle<T>(this, future);
+            root.Schedule();
             while (!root.IsCompleted)
             {
                 if (_batch.Count == 0)
@@ -113,7 +113,7 @@ public sealed class LocalExecutor
         }
     }
 
-    private void Enqueue(ExecutorTask task)
+    internal void Enqueue(IRunnable task)
     {
         lock (_gate)
         {
@@ -126,85 +126,11 @@ public sealed class LocalExecutor
         }
     }
 
-    /// <summary>A spawned future, its waker (whose target is the task itself) and its queued flag.</summary>
-    private abstract class ExecutorTask : IWake
+    /// <summary>What the run queue holds: a task, whatever its result type.</summary>
+    internal interface IRunnable
     {
-        private readonly LocalExecutor _executor;
-
-        /// <summary>1 while the task sits in the run queue: further wakes change nothing.</summary>
-        private int _queued;
-
-        /// <summary>Written by the executor thread only; read by wakers on any thread.</summary>
-        private bool _completed;
-
-        protected ExecutorTask(LocalExecutor executor)
-        {
-            _executor = executor;
-            Context = new Context(new Waker(this));
-        }
-
-        protected Context Context { get; }
-
-        public bool IsCompleted => Volatile.Read(ref _completed);
-
-        /// <summary>Polls the future once, unless it has completed (a stale wake). Executor thread only.</summary>
-        public void Run()
-        {
-            // Clear the flag before the poll: a wake that comes during the poll must queue one more poll.
-            Volatile.Write(ref _queued, 0);
-            if (_completed)
-            {
-                return;
-            }
-
-            if (PollFuture())
-            {
-                Volatile.Write(ref _completed, true);
-            }
-        }
-
-        /// <summary>Polls the future; true when it is done (ready or failed).</summary>
-        protected abstract bool PollFuture();
-
-        /// <summary>Queues the task, unless it is queued already or has completed.</summary>
-        public void Wake()
-        {
-            if (IsCompleted || Interlocked.Exchange(ref _queued, 1) != 0)
-            {
-                return;
-            }
-
-            _executor.Enqueue(this);
-        }
-    }
-
-    private sealed class ExecutorTask<T>(LocalExecutor executor, IFuture<T> future) : ExecutorTask(executor)
-    {
-        public JoinHandle<T> Handle { get; } = new();
-
-        public T GetResultOrThrow() => Handle.GetResultOrThrow();
-
-        protected override bool PollFuture()
-        {
-            Poll<T> poll;
-            try
-            {
-                poll = future.Poll(Context);
-            }
-            catch (Exception ex)
-            {
-                Handle.Complete(default, ExceptionDispatchInfo.Capture(ex));
-                return true;
-            }
-
-            if (!poll.IsReady)
-            {
-                return false;
-            }
-
-            Handle.Complete(poll.Value, null);
-            return true;
-        }
+        /// <summary>Polls the task's future once, unless it has finished (a stale wake). Executor thread only.</summary>
+        public void Run();
     }
 }
 
@@ -212,21 +138,40 @@ public sealed class LocalExecutor
 /// The result of a task started with <see cref="LocalExecutor.Spawn{T}"/>: a future that is ready when the
 /// task is done. Rust: <c>tokio::task::JoinHandle</c>.
 /// </summary>
-public sealed class JoinHandle<T> : IFuture<T>
+/// <remarks>
+/// The handle is the task itself: its future, its waker (whose target it is) and its queued flag live here with
+/// the result, one object per spawn as tokio's task cell is one allocation. Waking a handle through
+/// <see cref="IWake"/> asks for its task to be polled, which any waker may ask at any time.
+/// </remarks>
+public sealed class JoinHandle<T> : IFuture<T>, IWake, LocalExecutor.IRunnable
 {
+    private readonly LocalExecutor _executor;
+
+    /// <summary>The task's future; dropped once it has finished, as Rust drops a completed future.</summary>
+    private IFuture<T>? _future;
+
+    /// <summary>What every poll of the future gets: the waker that queues this task.</summary>
+    private readonly Context _context;
+
+    /// <summary>1 while the task sits in the run queue: further wakes change nothing.</summary>
+    private int _queued;
+
     private T? _result;
     private ExceptionDispatchInfo? _failure;
 
-    /// <summary>Written once, after the result, by the executor thread; read by pollers on any thread.</summary>
+    /// <summary>Written once, after the result, by the executor thread; read by wakers and pollers on any thread.</summary>
     private volatile bool _done;
 
     private bool _observed;
 
-    /// <summary>The waker of the newest pending poll; taken by <see cref="Complete"/>.</summary>
+    /// <summary>The waker of the newest pending poll of this handle; taken when the task finishes.</summary>
     private Waker? _waiter;
 
-    internal JoinHandle()
+    internal JoinHandle(LocalExecutor executor, IFuture<T> future)
     {
+        _executor = executor;
+        _future = future;
+        _context = new Context(new Waker(this));
     }
 
     /// <summary>True once the task has finished (ready or failed).</summary>
@@ -245,8 +190,8 @@ public sealed class JoinHandle<T> : IFuture<T>
 
         if (!_done)
         {
-            // Register, then look again: both this exchange and Complete's are atomic on _waiter, so either
-            // Complete takes this waker, or this second look sees the task done. No wake is lost, no lock taken.
+            // Register, then look again: both this exchange and Finish's are atomic on _waiter, so either
+            // Finish takes this waker, or this second look sees the task done. No wake is lost, no lock taken.
             Interlocked.Exchange(ref _waiter, context.Waker);
             if (!_done)
             {
@@ -259,17 +204,57 @@ public sealed class JoinHandle<T> : IFuture<T>
         return Poll<T>.Ready(_result!);
     }
 
-    internal void Complete(T? result, ExceptionDispatchInfo? failure)
+    void IWake.Wake() => Schedule();
+
+    /// <summary>Queues the task, unless it is queued already or has finished.</summary>
+    internal void Schedule()
     {
-        _result = result;
-        _failure = failure;
-        _done = true;
-        Interlocked.Exchange(ref _waiter, null)?.Wake();
+        if (_done || Interlocked.Exchange(ref _queued, 1) != 0)
+        {
+            return;
+        }
+
+        _executor.Enqueue(this);
+    }
+
+    void LocalExecutor.IRunnable.Run()
+    {
+        // Clear the flag before the poll: a wake that comes during the poll must queue one more poll.
+        Volatile.Write(ref _queued, 0);
+        if (_done)
+        {
+            return;
+        }
+
+        Poll<T> poll;
+        try
+        {
+            poll = _future!.Poll(_context);
+        }
+        catch (Exception ex)
+        {
+            Finish(default, ExceptionDispatchInfo.Capture(ex));
+            return;
+        }
+
+        if (poll.IsReady)
+        {
+            Finish(poll.Value, null);
+        }
     }
 
     internal T GetResultOrThrow()
     {
         _failure?.Throw();
         return _result!;
+    }
+
+    private void Finish(T? result, ExceptionDispatchInfo? failure)
+    {
+        _result = result;
+        _failure = failure;
+        _future = null;
+        _done = true;
+        Interlocked.Exchange(ref _waiter, null)?.Wake();
     }
 }
