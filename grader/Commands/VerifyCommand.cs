@@ -95,6 +95,7 @@ internal static class VerifyCommand
             IReadOnlyList<string> stale = HashTestsCommand.Compare(TestManifest.Load(root), TestManifest.Create(course), File.Exists(TestManifest.PathIn(root)));
             checks.Add(new VerifyCheck("test hashes", stale.Count == 0,
                 stale.Count == 0 ? $"{TestManifest.RelativePath} is current" : $"{TestManifest.RelativePath} is stale ({string.Join("; ", stale.Take(5))}): run hash-tests"));
+            checks.AddRange(GivenFiles.Check(course, selection.Exercises));
 
             foreach (VerifyCheck check in checks)
             {
