@@ -28,7 +28,12 @@ internal static class GivenFiles
                 .ToList();
             var differing = given.Where(f => !SameBytes(Path.Combine(stubs, f), Path.Combine(reference, f))).ToList();
             yield return new VerifyCheck($"given code {module}", differing.Count == 0, differing.Count == 0
-                ? $"{given.Count} given files are the same in exercises/ and solutions/"
+                ? given.Count switch
+                {
+                    0 => "no given files: every source file is a student's",
+                    1 => "the 1 given file is the same in exercises/ and solutions/",
+                    _ => $"all {given.Count} given files are the same in exercises/ and solutions/",
+                }
                 : $"given files differ between exercises/{module} and solutions/{module}: {string.Join(", ", differing)}; make them the same, or name the file in its exercise's StudentFiles");
         }
     }

@@ -34,7 +34,7 @@ public sealed class GivenFilesTests : IDisposable
         IReadOnlyList<VerifyCheck> checks = Checks();
 
         checks.Should().OnlyContain(c => c.Passed, "Adder.cs and the other stubs differ from their solutions, as they must");
-        checks.Single(c => c.Name == "given code 01-sample").Detail.Should().StartWith("1 given files");
+        checks.Single(c => c.Name == "given code 01-sample").Detail.Should().StartWith("the 1 given file is");
     }
 
     [Fact]
