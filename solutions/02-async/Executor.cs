@@ -139,9 +139,10 @@ public sealed class LocalExecutor
 /// task is done. Rust: <c>tokio::task::JoinHandle</c>.
 /// </summary>
 /// <remarks>
-/// The handle is the task itself: its future, its waker (whose target it is) and its queued flag live here with
-/// the result, one object per spawn as tokio's task cell is one allocation. Waking a handle through
-/// <see cref="IWake"/> asks for its task to be polled, which any waker may ask at any time.
+/// The handle is the task itself: its future, its queued flag and its result live in one object, as tokio keeps a
+/// task's future and output in one cell, and the task's waker targets it (with its <see cref="Context"/>, two more
+/// objects per spawn). Waking a handle through <see cref="IWake"/> asks for its task to be polled, which any waker
+/// may ask at any time.
 /// </remarks>
 public sealed class JoinHandle<T> : IFuture<T>, IWake, LocalExecutor.IRunnable
 {
