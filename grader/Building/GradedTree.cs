@@ -78,7 +78,7 @@ internal sealed record GradedTree(string SourceRoot, IReadOnlyList<string> Ignor
     }
 
     /// <summary>Every regular file and symbolic link below <paramref name="root"/>, without following links or entering build output.</summary>
-    private static IEnumerable<string> Files(string root)
+    internal static IEnumerable<string> Files(string root)
     {
         if (!Directory.Exists(root))
         {
@@ -109,7 +109,8 @@ internal sealed record GradedTree(string SourceRoot, IReadOnlyList<string> Ignor
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 
-    private static bool SameContent(string a, string b)
+    /// <summary>True when both are regular files with the same bytes (a symbolic link is never the same).</summary>
+    internal static bool SameContent(string a, string b)
     {
         var left = new FileInfo(a);
         var right = new FileInfo(b);

@@ -1,3 +1,4 @@
+using Katas.Grader.Building;
 using Katas.Grader.Discovery;
 
 namespace Katas.Grader.Verification;
@@ -9,9 +10,6 @@ namespace Katas.Grader.Verification;
 /// </summary>
 internal static class GivenFiles
 {
-    /// <summary>The kinds of file compiled into a module: project files and Dockerfiles may differ by design.</summary>
-    private static readonly string[] s_patterns = ["*.cs", "*.proto"];
-
     /// <summary>One check per module of <paramref name="exercises"/>.</summary>
     public static IEnumerable<VerifyCheck> Check(Course course, IReadOnlyList<Exercise> exercises)
     {
@@ -19,14 +17,13 @@ internal static class GivenFiles
         {
             var studentFiles = course.Exercises.Where(e => e.Module == module)
                 .SelectMany(e => e.StudentFileNames())
-                .Select(Normalize)
                 .ToHashSet(StringComparer.Ordinal);
             string stubs = Path.Combine(course.Root, "exercises", module);
             string reference = Path.Combine(course.Root, "solutions", module);
             var given = SourceFiles(stubs)
                 .Where(f => !studentFiles.Contains(f) && File.Exists(Path.Combine(reference, f)))
                 .ToList();
-            var differing = given.Where(f => !SameBytes(Path.Combine(stubs, f), Path.Combine(reference, f))).ToList();
+            var differing = given.Where(f => !GradedTree.SameContent(Path.Combine(stubs, f), Path.Combine(reference, f))).ToList();
             yield return new VerifyCheck($"given code {module}", differing.Count == 0, differing.Count == 0
                 ? given.Count switch
                 {
@@ -38,16 +35,13 @@ internal static class GivenFiles
         }
     }
 
-    /// <summary>Paths relative to <paramref name="directory"/>, with '/', outside build output.</summary>
+    /// <summary>
+    /// The files compiled into a module (project files and Dockerfiles may differ by design), relative to
+    /// <paramref name="directory"/> with '/', outside build output.
+    /// </summary>
     private static IEnumerable<string> SourceFiles(string directory) =>
-        !Directory.Exists(directory) ? [] : s_patterns
-            .SelectMany(p => Directory.EnumerateFiles(directory, p, SearchOption.AllDirectories))
-            .Select(f => Normalize(Path.GetRelativePath(directory, f)))
-            .Where(f => !f.Split('/').Any(part => part is "bin" or "obj"))
+        GradedTree.Files(directory)
+            .Select(f => CourseDiscovery.Relative(directory, f))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".proto", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
-
-    private static string Normalize(string path) => path.Replace('\\', '/');
-
-    private static bool SameBytes(string a, string b) =>
-        new FileInfo(a).Length == new FileInfo(b).Length && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 }

@@ -55,7 +55,7 @@ public sealed class ExecutorTests
         var executor = new LocalExecutor();
         var future = new WakesThriceThenWaits();
         var runner = TestThread.Run(() => executor.BlockOn(future));
-        WaitUntilParked(runner.Thread);
+        Waits.UntilParked(runner.Thread);
         int pollsBeforeParking = future.Polls;
 
         future.WakeFromOutside();
@@ -90,7 +90,7 @@ public sealed class ExecutorTests
         future.FirstPoll.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue("BlockOn polls the future at once");
 
         // The executor has nothing to do now. A parked thread is in WaitSleepJoin; a spinning one is Running.
-        bool parked = WaitUntilParked(runner.Thread);
+        bool parked = Waits.UntilParked(runner.Thread);
 
         future.Polls.Should().Be(1, "nothing woke the future, so the executor must not poll it again (re-polling every task in a loop is spinning)");
         future.WakeFromAnotherThread();
@@ -125,19 +125,6 @@ public sealed class ExecutorTests
             "an exception thrown by a task's poll is kept by its JoinHandle and rethrown to whoever polls it");
         FluentActions.Invoking(() => executor.BlockOn(new FailingFuture("root failed"))).Should().Throw<InvalidOperationException>().WithMessage("root failed",
             "an exception thrown by BlockOn's future reaches BlockOn's caller");
-    }
-
-    internal static bool WaitUntilParked(Thread thread)
-    {
-        // Sampled, never timed: 25 consecutive samples in WaitSleepJoin, within a generous bound of attempts.
-        int consecutive = 0;
-        for (int attempt = 0; attempt < 2_000 && consecutive < 25; attempt++)
-        {
-            consecutive = (thread.ThreadState & ThreadState.WaitSleepJoin) != 0 ? consecutive + 1 : 0;
-            Thread.Sleep(1);
-        }
-
-        return consecutive >= 25;
     }
 }
 

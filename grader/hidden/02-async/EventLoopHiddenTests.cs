@@ -260,7 +260,7 @@ public sealed class EventLoopHiddenTests
         });
 
         bool rootStarted = SpinWait.SpinUntil(() => Volatile.Read(ref rootThread) is not null, Waits.Patience);
-        bool rootParked = rootStarted && Parked(rootThread!);
+        bool rootParked = rootStarted && Waits.UntilParked(rootThread!);
         releaseX.Set();
 
         rootStarted.Should().BeTrue("the idle worker runs the root task");
@@ -337,7 +337,7 @@ public sealed class EventLoopHiddenTests
         Thread worker = Task.Factory.StartNew(() => Thread.CurrentThread, CancellationToken.None, TaskCreationOptions.None, scheduler).Result;
 
         worker.IsBackground.Should().BeTrue("a scheduler that is never disposed must not keep the process alive: make the workers background threads");
-        Parked(worker).Should().BeTrue("with nothing to do a worker sleeps (Monitor.Wait or similar), it does not look for work in a loop");
+        Waits.UntilParked(worker).Should().BeTrue("with nothing to do a worker sleeps (Monitor.Wait or similar), it does not look for work in a loop");
 
         using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -359,40 +359,7 @@ public sealed class EventLoopHiddenTests
         running.IsCompletedSuccessfully.Should().BeTrue();
     }
 
-    /// <summary>True once <paramref name="thread"/> is seen blocked (WaitSleepJoin) 25 samples in a row; sampled, never timed.</summary>
-    private static bool Parked(Thread thread)
-    {
-        int consecutive = 0;
-        for (int attempt = 0; attempt < 2_000 && consecutive < 25; attempt++)
-        {
-            consecutive = (thread.ThreadState & ThreadState.WaitSleepJoin) != 0 ? consecutive + 1 : 0;
-            Thread.Sleep(1);
-        }
-
-        return consecutive >= 25;
-    }
-
     /// <summary>Runs <paramref name="loop"/> on a thread of its own, so a loop that never ends fails the test instead of hanging it.</summary>
-    private static void OnItsOwnThread(Action loop)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                loop();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        })
-        { IsBackground = true };
-        thread.Start();
-        thread.Join(TimeSpan.FromSeconds(5)).Should().BeTrue("the loop ends once its work is done: it must neither wait for itself nor sleep through the end of the work");
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
-    }
+    private static void OnItsOwnThread(Action loop) =>
+        TestThread.Run(loop).Join(TimeSpan.FromSeconds(5)).Should().BeTrue("the loop ends once its work is done: it must neither wait for itself nor sleep through the end of the work");
 }
