@@ -73,6 +73,20 @@ public sealed class EnginePoolTests
     }
 
     [KataFact]
+    public void Two_calls_at_once_run_on_two_engines()
+    {
+        using var probe = new OverlapProbe();
+        var context = new MLContext(seed: 1);
+        ITransformer model = probe.Around(context, context.Model.Load(ModelFiles.ModelPath(TrainedModel.V1.Directory), out _));
+        using var pool = new EnginePool(context, model, TrainedModel.V1.Schema.FeatureNames.Count, maximumRetained: 4);
+        pool.Predict(TrainedModel.V1.HeldOut[0].Features); // the first engine exists before the two calls race for one
+
+        string? failure = probe.RunTwoAtOnce(() => pool.Predict(TrainedModel.V1.HeldOut[1].Features));
+
+        failure.Should().BeNull("each call needs an engine of its own while it runs");
+    }
+
+    [KataFact]
     public void Sequential_calls_reuse_one_engine()
     {
         using EnginePool pool = NewPool();
@@ -83,5 +97,102 @@ public sealed class EnginePoolTests
         }
 
         pool.EnginesCreated.Should().Be(1, "one caller at a time needs one engine: creating an engine costs far more than a prediction");
+    }
+}
+
+/// <summary>
+/// Makes two concurrent predictions meet inside the pipeline, so a test sees what they share without relying on a
+/// race to corrupt an answer: a last step, appended to the model, waits until both calls are in it. Each engine
+/// gives that step one input object of its own (the engine's reused buffer), so two calls on one engine see the
+/// same object, and calls queued behind one engine never meet.
+/// </summary>
+internal sealed class OverlapProbe : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private readonly Barrier _bothInside = new(2);
+    private readonly List<ScoreRow> _buffers = [];
+    private volatile bool _armed;
+    private volatile bool _metInside = true;
+
+    /// <summary>The model with one more step that copies the score, and waits for the other call when armed.</summary>
+    public ITransformer Around(MLContext context, ITransformer model)
+    {
+        var data = context.Data.LoadFromEnumerable(
+            [new ModelInput { Features = TrainedModel.V1.HeldOut[0].Features }],
+            Training.InputSchema(TrainedModel.V1.Schema.FeatureNames.Count));
+        ITransformer copy = context.Transforms.CustomMapping<ScoreRow, ScoreRow>(Meet, contractName: null).Fit(model.Transform(data));
+        return model.Append(copy);
+    }
+
+    /// <summary>Runs <paramref name="predict"/> on two threads at once; null when they ran side by side on two engines.</summary>
+    public string? RunTwoAtOnce(Action predict)
+    {
+        _armed = true;
+        var errors = new Exception?[2];
+        Thread[] threads = [.. Enumerable.Range(0, 2).Select(i => new Thread(() =>
+        {
+            try
+            {
+                predict();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                errors[i] = e;
+            }
+        }))];
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (!_metInside)
+        {
+            return $"the second call waited until the first had finished (nothing overlapped in {Patience.TotalSeconds} s): one engine behind a lock makes every request wait for the one before";
+        }
+
+        if (errors.FirstOrDefault(e => e is not null) is { } error)
+        {
+            return $"a call threw {error.GetType().Name}: {error.Message}";
+        }
+
+        lock (_buffers)
+        {
+            return ReferenceEquals(_buffers[^2], _buffers[^1])
+                ? "both calls ran inside one engine at the same moment, writing the same buffers"
+                : null;
+        }
+    }
+
+    public void Dispose() => _bothInside.Dispose();
+
+    private void Meet(ScoreRow input, ScoreRow output)
+    {
+        output.Score = input.Score;
+        if (!_armed)
+        {
+            return;
+        }
+
+        lock (_buffers)
+        {
+            _buffers.Add(input);
+        }
+
+        if (!_bothInside.SignalAndWait(Patience))
+        {
+            _metInside = false;
+            _armed = false; // the late call passes straight through
+        }
+    }
+
+    /// <summary>The one column this step reads and writes (ModelOutput reads it back).</summary>
+    public sealed class ScoreRow
+    {
+        public float Score { get; set; }
     }
 }
